@@ -1,0 +1,329 @@
+#include "newsgraph/extract/claims.hpp"
+
+#include <algorithm>
+#include <array>
+#include <string>
+
+#include "newsgraph/lexicon/lexicon.hpp"
+
+namespace newsgraph::extract {
+namespace {
+
+using namespace std::string_view_literals;
+
+std::string lower(std::string_view word) {
+  std::string out(word);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+bool is_quotation_mark(std::string_view word) {
+  return word == "\"" || word == "\u201C" || word == "\u201D" || word == "\u00AB" || word == "\u00BB";
+}
+
+// Where a speaker phrase is: the speaker entity, if resolved, and the tokens it covers.
+struct Speaker {
+  std::optional<std::size_t> entity;
+  std::size_t begin = 0, end = 0;  // tokens
+};
+
+// A reporting cue found at a token: its kind and the tokens it covers.
+struct CueMatch {
+  lexicon::CueKind kind = lexicon::CueKind::Verb;
+  std::size_t begin = 0, end = 0;
+};
+
+class ClaimFinder {
+ public:
+  ClaimFinder(const Document& document, const text::Segments& segments, const tag::EntityMentions& mentions,
+              const resolve::Entities& entities)
+      : text_(document.text),
+        segments_(segments),
+        mentions_(mentions.mentions),
+        entities_(entities),
+        cues_(lexicon::ReportingCues::embedded()),
+        titles_(lexicon::Titles::embedded()),
+        mention_at_(segments.tokens.size(), kNone),
+        quotation_at_(segments.tokens.size(), kNone),
+        used_(segments.tokens.size(), false) {
+    for (std::size_t m = 0; m < mentions_.size(); ++m)
+      for (std::size_t t = mentions_[m].first_token; t < mentions_[m].end_token; ++t) mention_at_[t] = m;
+    for (std::size_t q = 0; q < segments.quotations.size(); ++q)
+      for (std::size_t t = 0; t < segments.tokens.size(); ++t)
+        if (segments.quotations[q].outer.contains(segments.tokens[t].span)) quotation_at_[t] = q;
+    for (std::size_t s = 0; s < segments.sentences.size(); ++s)
+      for (std::size_t t = segments.sentences[s].first_token; t < segments.sentences[s].end_token; ++t)
+        sentence_of_.push_back(s);
+  }
+
+  std::vector<Claim> find() {
+    for (std::size_t q = 0; q < segments_.quotations.size(); ++q) attribute_quotation(q);
+    for (std::size_t s = 0; s < segments_.sentences.size(); ++s) find_reported(s);
+    std::sort(claims_.begin(), claims_.end(),
+              [](const Claim& a, const Claim& b) { return a.content < b.content; });
+    return std::move(claims_);
+  }
+
+ private:
+  static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+
+  std::string_view word(std::size_t t) const { return slice(text_, segments_.tokens[t].span); }
+  std::size_t token_count() const { return segments_.tokens.size(); }
+  Span tokens_span(std::size_t begin, std::size_t end) const {
+    return Span{segments_.tokens[begin].span.begin, segments_.tokens[end - 1].span.end};
+  }
+
+  std::optional<CueMatch> cue_at(std::size_t t) const {
+    for (const auto& cue : cues_.cues()) {
+      if (t + cue.words.size() > token_count()) continue;
+      bool same = true;
+      for (std::size_t i = 0; i < cue.words.size() && same; ++i) same = lower(word(t + i)) == cue.words[i];
+      if (same) return CueMatch{cue.kind, t, t + cue.words.size()};
+    }
+    return std::nullopt;
+  }
+
+  // Words that may stand in a speaker phrase: names, titles, "the", a possessive, a demonym.
+  bool is_speaker_word(std::size_t t) const {
+    const std::string_view w = word(t);
+    return mention_at_[t] != kNone || titles_.is_title_word(w) || w == "the" || w == "The" || w == "'s" ||
+           w == "\u2019s" || (!w.empty() && w[0] >= 'A' && w[0] <= 'Z' && !is_quotation_mark(w));
+  }
+
+  // The speaker phrase that starts at `begin` and ends before `limit`, read forwards.
+  std::optional<Speaker> speaker_from(std::size_t begin, std::size_t limit) const {
+    if (begin >= limit) return std::nullopt;
+    if (const auto pronoun = pronoun_speaker(begin)) return pronoun;
+    std::size_t end = begin;
+    while (end < limit && is_speaker_word(end) && !cue_at(end)) ++end;
+    if (end == begin) return std::nullopt;
+    return speaker_of_phrase(begin, end);
+  }
+
+  // The speaker phrase that ends just before `end`, read backwards to no earlier than `floor`.
+  std::optional<Speaker> speaker_before(std::size_t end, std::size_t floor) const {
+    if (end <= floor) return std::nullopt;
+    if (const auto pronoun = pronoun_speaker(end - 1)) return pronoun;
+    std::size_t begin = end;
+    while (begin > floor && is_speaker_word(begin - 1)) --begin;
+    if (begin == end) return std::nullopt;
+    return speaker_of_phrase(begin, end);
+  }
+
+  // The last person named in the phrase, else the last entity named, else a description such as
+  // "the ministry" or "the Russian minister" taken as the latest entity of its kind.
+  std::optional<Speaker> speaker_of_phrase(std::size_t begin, std::size_t end) const {
+    std::optional<std::size_t> person, any;
+    for (std::size_t t = begin; t < end; ++t) {
+      if (mention_at_[t] == kNone) continue;
+      const std::size_t entity = entities_.entity_of_mention[mention_at_[t]];
+      any = entity;
+      if (entities_.entities[entity].type == tag::EntityType::Person) person = entity;
+    }
+    if (person || any) return Speaker{person ? person : any, begin, end};
+    const std::string_view head = word(end - 1);
+    if (titles_.is_head(head)) return Speaker{latest_entity(tag::EntityType::Person, begin, ""), begin, end};
+    if (word(begin) == "the" || word(begin) == "The")
+      return Speaker{latest_entity(tag::EntityType::Organization, begin, head), begin, end};
+    return std::nullopt;
+  }
+
+  std::optional<Speaker> pronoun_speaker(std::size_t t) const {
+    const std::string w = lower(word(t));
+    if (w != "he" && w != "she") return std::nullopt;
+    return Speaker{latest_entity(tag::EntityType::Person, t, ""), t, t + 1};
+  }
+
+  // The entity of the given type mentioned last before token `before` (whose name contains `head`,
+  // ignoring case, when a head noun is given). Names inside quotations are passed over: "he" after a
+  // quotation is its speaker, not someone the speaker talked about.
+  std::optional<std::size_t> latest_entity(tag::EntityType type, std::size_t before,
+                                           std::string_view head) const {
+    const std::string wanted = lower(head);
+    for (std::size_t m = mentions_.size(); m-- > 0;) {
+      if (mentions_[m].first_token >= before || mentions_[m].type != type) continue;
+      if (quotation_at_[mentions_[m].first_token] != kNone) continue;
+      const std::size_t entity = entities_.entity_of_mention[m];
+      if (!wanted.empty() && lower(entities_.entities[entity].name).find(wanted) == std::string::npos)
+        continue;
+      return entity;
+    }
+    return std::nullopt;
+  }
+
+  // A quotation with its speaker and cue right after it ("...,” Lavrov noted.", "...,” said X.")
+  // or right before it ("Lavrov said, “...", "Ms Hewitt said: \"...").
+  void attribute_quotation(std::size_t q) {
+    const text::Quotation& quotation = segments_.quotations[q];
+    std::size_t first = kNone, after = kNone;
+    for (std::size_t t = 0; t < token_count(); ++t) {
+      if (quotation_at_[t] == q && first == kNone) first = t;
+      if (quotation_at_[t] == q) after = t + 1;
+    }
+    if (first == kNone || quotation.content.empty()) return;
+    const std::size_t sentence_begin = segments_.sentences[sentence_of_[first]].first_token;
+    const std::size_t sentence_end = segments_.sentences[sentence_of_[after - 1]].end_token;
+
+    // A quotation inside reported speech ("discussed “...”, the ministry said") is part of the
+    // reported claim, found by find_reported.
+    if (first > sentence_begin && !opens_attribution(sentence_begin, first)) return;
+
+    // After: [,] SPEAKER CUE | [,] CUE SPEAKER.
+    std::size_t t = after;
+    while (t < sentence_end && (word(t) == "," || word(t) == "\u2014")) ++t;
+    if (t < sentence_end) {
+      if (const auto cue = cue_at(t); cue && cue->kind != lexicon::CueKind::Source) {
+        if (const auto speaker = speaker_from(cue->end, sentence_end)) {
+          add_quoted(quotation, *cue, *speaker, sentence_of_[first]);
+          return;
+        }
+      }
+      if (const auto speaker = speaker_from(t, sentence_end)) {
+        if (const auto cue = cue_at(speaker->end); cue && cue->kind != lexicon::CueKind::Source) {
+          add_quoted(quotation, *cue, *speaker, sentence_of_[first]);
+          return;
+        }
+      }
+    }
+    // Before: SPEAKER CUE [that] [,|:] “...
+    std::size_t b = first;
+    while (b > sentence_begin && (word(b - 1) == "," || word(b - 1) == ":" || word(b - 1) == "that")) --b;
+    for (std::size_t c = b; c-- > sentence_begin && b - c <= 3;) {
+      const auto cue = cue_at(c);
+      if (!cue || cue->end != b || cue->kind == lexicon::CueKind::Source) continue;
+      if (const auto speaker = speaker_before(c, sentence_begin)) {
+        add_quoted(quotation, *cue, *speaker, sentence_of_[first]);
+        return;
+      }
+    }
+  }
+
+  // True when the tokens before a quotation in its sentence are only its attribution
+  // ("Lavrov said, “...", "In the meeting ..., Lavrov said, “..."): they end with a cue.
+  bool opens_attribution(std::size_t sentence_begin, std::size_t first) const {
+    std::size_t b = first;
+    while (b > sentence_begin && (word(b - 1) == "," || word(b - 1) == ":" || word(b - 1) == "that")) --b;
+    for (std::size_t c = b; c-- > sentence_begin && b - c <= 3;)
+      if (const auto cue = cue_at(c); cue && cue->end == b) return true;
+    return false;
+  }
+
+  void add_quoted(const text::Quotation& quotation, const CueMatch& cue, const Speaker& speaker,
+                  std::size_t sentence) {
+    Claim claim;
+    claim.content = trim_trailing_punctuation(quotation.content);
+    claim.cue = tokens_span(cue.begin, cue.end);
+    claim.attribution = tokens_span(std::min(cue.begin, speaker.begin), std::max(cue.end, speaker.end));
+    claim.quote = true;
+    claim.negative = cue.kind == lexicon::CueKind::Negative;
+    claim.speaker = speaker.entity;
+    claim.sentence = sentence;
+    for (std::size_t t = std::min(cue.begin, speaker.begin); t < std::max(cue.end, speaker.end); ++t)
+      used_[t] = true;
+    claims_.push_back(claim);
+  }
+
+  Span trim_trailing_punctuation(Span span) const {
+    while (span.end > span.begin && (text_[span.end - 1] == ',' || text_[span.end - 1] == ' ')) --span.end;
+    return span;
+  }
+
+  // Reported speech in a sentence: "X said (that) ...", "..., X said.", "..., said X.".
+  void find_reported(std::size_t s) {
+    const text::Sentence& sentence = segments_.sentences[s];
+    std::size_t end = sentence.end_token;
+    while (end > sentence.first_token && (word(end - 1) == "." || is_quotation_mark(word(end - 1)))) --end;
+    // The attribution that closes a sentence ("..., the ministry said on Saturday.") outranks a
+    // reporting verb inside its content ("Moscow insists on ...").
+    for (const bool closing : {true, false}) {
+      for (std::size_t t = sentence.first_token; t < end; ++t) {
+        if (quotation_at_[t] != kNone || used_[t]) continue;
+        const auto cue = cue_at(t);
+        if (!cue || cue->kind == lexicon::CueKind::Source) continue;
+        if (closing ? take_content_comma_speaker_cue(s, *cue, end) : take_subject_cue_content(s, *cue, end))
+          return;
+      }
+    }
+  }
+
+  // "X said (that) CONTENT": the speaker right before the cue, the content after it.
+  bool take_subject_cue_content(std::size_t s, const CueMatch& cue, std::size_t end) {
+    const text::Sentence& sentence = segments_.sentences[s];
+    std::size_t floor = cue.begin;
+    while (floor > sentence.first_token && word(floor - 1) != ",") --floor;
+    const auto speaker = speaker_before(cue.begin, floor);
+    if (!speaker || speaker->begin != floor) return false;
+    std::size_t content = cue.end;
+    for (std::size_t look = cue.end; look < std::min(end, cue.end + 3); ++look)
+      if (word(look) == "that") {
+        content = look + 1;
+        break;
+      }
+    if (cue.kind == lexicon::CueKind::VerbOn && content < end && word(content) == "on") ++content;
+    while (content < end && (word(content) == "," || word(content) == ":")) ++content;
+    if (end <= content + 2) return false;
+    // A content that is one whole quotation is the quotation's claim.
+    if (quotation_at_[content] != kNone) return false;
+    add_reported(Span{segments_.tokens[content].span.begin, segments_.tokens[end - 1].span.end}, cue,
+                 *speaker, s);
+    return true;
+  }
+
+  // "CONTENT, X said [on Saturday]." and "CONTENT, said X.": the cue closes the sentence.
+  bool take_content_comma_speaker_cue(std::size_t s, const CueMatch& cue, std::size_t end) {
+    const text::Sentence& sentence = segments_.sentences[s];
+    std::optional<Speaker> speaker;
+    std::size_t comma = kNone;
+    if (cue.begin > sentence.first_token && word(cue.begin - 1) == ",") {
+      speaker = speaker_from(cue.end, end);  // ", said X."
+      comma = cue.begin - 1;
+    } else {
+      std::size_t b = cue.begin;
+      while (b > sentence.first_token && word(b - 1) != ",") --b;
+      if (b == sentence.first_token) return false;
+      speaker = speaker_before(cue.begin, b);
+      if (speaker && speaker->begin != b) speaker.reset();
+      comma = b - 1;
+    }
+    if (!speaker || comma <= sentence.first_token + 2) return false;
+    // Only a short tail may follow the cue: "on Saturday, August 13", not a new clause.
+    if (speaker->end < end && end - std::max(speaker->end, cue.end) > 6) return false;
+    std::size_t content_end = comma;
+    while (content_end > sentence.first_token && is_quotation_mark(word(content_end - 1))) --content_end;
+    add_reported(tokens_span(sentence.first_token, content_end), cue, *speaker, s);
+    return true;
+  }
+
+  void add_reported(Span content, const CueMatch& cue, const Speaker& speaker, std::size_t sentence) {
+    Claim claim;
+    claim.content = content;
+    claim.cue = tokens_span(cue.begin, cue.end);
+    claim.attribution = tokens_span(std::min(cue.begin, speaker.begin), std::max(cue.end, speaker.end));
+    claim.negative = cue.kind == lexicon::CueKind::Negative;
+    claim.speaker = speaker.entity;
+    claim.sentence = sentence;
+    claims_.push_back(claim);
+  }
+
+  std::string_view text_;
+  const text::Segments& segments_;
+  const std::vector<tag::Mention>& mentions_;
+  const resolve::Entities& entities_;
+  const lexicon::ReportingCues& cues_;
+  const lexicon::Titles& titles_;
+  std::vector<std::size_t> mention_at_;    // token -> mention index or kNone
+  std::vector<std::size_t> quotation_at_;  // token -> quotation index or kNone
+  std::vector<std::size_t> sentence_of_;   // token -> sentence index
+  std::vector<bool> used_;                 // tokens already read as a quotation's attribution
+  std::vector<Claim> claims_;
+};
+
+}  // namespace
+
+std::vector<Claim> extract_claims(const Document& document, const text::Segments& segments,
+                                  const tag::EntityMentions& mentions, const resolve::Entities& entities) {
+  return ClaimFinder(document, segments, mentions, entities).find();
+}
+
+}  // namespace newsgraph::extract

@@ -1,0 +1,30 @@
+// Claims: statements the article attributes to someone, quoted ("“...,” Lavrov noted.") or reported
+// ("Rasmussen said there was no need ..."). The content span holds the statement only: no quotation
+// marks, no cue, no speaker. Spans are UTF-8 byte offsets into Document::text; the speaker is an index
+// into resolve::Entities. Plain values, safe to share between threads.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "newsgraph/document.hpp"
+#include "newsgraph/resolve/entities.hpp"
+#include "newsgraph/tag/mentions.hpp"
+#include "newsgraph/text/segment.hpp"
+
+namespace newsgraph::extract {
+
+struct Claim {
+  Span content;
+  Span cue;                            // the reporting verb or phrase as written
+  Span attribution;                    // the words that name the speaker and the cue, for evidence
+  bool quote = false;                  // the content is in quotation marks
+  bool negative = false;               // the cue denies its content ("denied that ...")
+  std::optional<std::size_t> speaker;  // index into Entities::entities, when resolved
+  std::size_t sentence = 0;            // the sentence the claim starts in
+};
+
+std::vector<Claim> extract_claims(const Document& document, const text::Segments& segments,
+                                  const tag::EntityMentions& mentions, const resolve::Entities& entities);
+
+}  // namespace newsgraph::extract

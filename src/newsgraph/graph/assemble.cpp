@@ -1,0 +1,74 @@
+#include "newsgraph/graph/assemble.hpp"
+
+namespace newsgraph::graph {
+namespace {
+
+NodeType node_type(tag::EntityType type) {
+  switch (type) {
+    case tag::EntityType::Person: return NodeType::Person;
+    case tag::EntityType::Organization: return NodeType::Organization;
+    case tag::EntityType::Place: return NodeType::Place;
+  }
+  return NodeType::Person;
+}
+
+std::string entity_id(const resolve::Entity& entity) {
+  return std::string(to_string(node_type(entity.type))) + ":" + slug(entity.name);
+}
+
+}  // namespace
+
+std::string slug(std::string_view name) {
+  std::string out;
+  for (const char c : name) {
+    const auto byte = static_cast<unsigned char>(c);
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || byte >= 0x80) {
+      out += c;
+    } else if (c >= 'A' && c <= 'Z') {
+      out += static_cast<char>(c - 'A' + 'a');
+    } else if (!out.empty() && out.back() != '-') {
+      out += '-';
+    }
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out;
+}
+
+void assemble(Graph& graph, const Document& document, const Analysis& analysis) {
+  graph.add_document(
+      DocumentInfo{document.id, document.date, document.source, document.dateline, document.title});
+  const auto evidence = [&](Span span) { return Evidence{document.id, span, false}; };
+
+  std::vector<std::string> ids;
+  for (const auto& entity : analysis.entities.entities) {
+    Node node;
+    node.id = entity_id(entity);
+    node.type = node_type(entity.type);
+    node.label = entity.name;
+    node.aliases = entity.aliases;
+    for (const std::size_t m : entity.mentions)
+      node.evidence.push_back(evidence(analysis.mentions.mentions[m].span));
+    graph.add_node(std::move(node));
+    ids.push_back(entity_id(entity));
+  }
+
+  for (std::size_t c = 0; c < analysis.claims.size(); ++c) {
+    const extract::Claim& claim = analysis.claims[c];
+    Node node;
+    node.id = "claim:" + document.id + ":" + std::to_string(c + 1);
+    node.type = NodeType::Claim;
+    node.text = std::string(slice(document.text, claim.content));
+    node.label = node.text;
+    node.quote = claim.quote;
+    node.cue = std::string(slice(document.text, claim.cue));
+    node.negative = claim.negative;
+    node.date = document.date;
+    node.evidence.push_back(evidence(claim.content));
+    const std::string claim_id = node.id;
+    graph.add_node(std::move(node));
+    if (claim.speaker)
+      graph.add_edge(ids[*claim.speaker], claim_id, Edge{Relation::Said, "", {evidence(claim.attribution)}});
+  }
+}
+
+}  // namespace newsgraph::graph

@@ -1,0 +1,21 @@
+// Assembly: one analysed article into the graph. Entities become person / organization / place nodes
+// whose id comes from their name ("person:sergei-lavrov"), so the same name in another article lands
+// on the same node; claims become claim nodes ("claim:DOC:N") with a `said` edge from their speaker.
+// Every node and edge carries the article's evidence spans.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "newsgraph/analysis.hpp"
+#include "newsgraph/document.hpp"
+#include "newsgraph/graph/graph.hpp"
+
+namespace newsgraph::graph {
+
+void assemble(Graph& graph, const Document& document, const Analysis& analysis);
+
+// "Sergei Lavrov" -> "sergei-lavrov": ASCII lower case, runs of other ASCII as one hyphen, UTF-8 kept.
+std::string slug(std::string_view name);
+
+}  // namespace newsgraph::graph

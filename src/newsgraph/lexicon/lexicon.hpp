@@ -1,0 +1,51 @@
+// Lexicon files: small tab-separated word lists kept beside the code that uses them and embedded in the
+// binary. The first line names the format and version ("# newsgraph-lexicon 1 titles"); other lines
+// starting with '#' are comments; blank lines are skipped. Parsing is a pure function of the bytes.
+#pragma once
+
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace newsgraph::lexicon {
+
+// The rows of an embedded lexicon, each split at tabs. Throws ModelError if the file is not embedded
+// or its header is not "# newsgraph-lexicon 1 <kind>".
+std::vector<std::vector<std::string>> load_lexicon(std::string_view embedded_name, std::string_view kind);
+
+// The same for lexicon text read from elsewhere (a user's file); `origin` names it in messages.
+std::vector<std::vector<std::string>> parse_lexicon(std::string_view bytes, std::string_view origin,
+                                                    std::string_view kind);
+
+// The title lexicon (lexicon/titles.tsv), loaded once.
+class Titles {
+ public:
+  static const Titles& embedded();
+  // Whole-word lookups; the first letter may be either case ("president", "President").
+  bool is_head(std::string_view word) const;
+  bool is_modifier(std::string_view word) const;
+  bool is_title_word(std::string_view word) const { return is_head(word) || is_modifier(word); }
+
+ private:
+  std::set<std::string, std::less<>> heads_, modifiers_;
+};
+
+enum class CueKind { Verb, VerbOn, Phrase, Negative, Source };
+
+struct Cue {
+  std::vector<std::string> words;  // lower case
+  CueKind kind = CueKind::Verb;
+};
+
+// The reporting-cue lexicon (lexicon/reporting_cues.tsv), loaded once; longest cues first.
+class ReportingCues {
+ public:
+  static const ReportingCues& embedded();
+  const std::vector<Cue>& cues() const { return cues_; }
+
+ private:
+  std::vector<Cue> cues_;
+};
+
+}  // namespace newsgraph::lexicon

@@ -1,0 +1,57 @@
+#include "newsgraph/pipeline.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <mutex>
+#include <thread>
+
+#include "newsgraph/graph/assemble.hpp"
+
+namespace newsgraph {
+
+Analysis analyse(const Document& document) {
+  Analysis analysis;
+  analysis.segments = text::segment(document);
+  analysis.mentions = tag::find_mentions(document, analysis.segments);
+  analysis.entities = resolve::resolve_entities(document, analysis.segments, analysis.mentions);
+  analysis.claims =
+      extract::extract_claims(document, analysis.segments, analysis.mentions, analysis.entities);
+  return analysis;
+}
+
+graph::Graph build_graph(const std::vector<Document>& documents, unsigned threads, const Progress& progress) {
+  std::vector<Analysis> analyses(documents.size());
+  std::atomic<std::size_t> next{0}, done{0};
+  std::mutex mutex;
+  std::exception_ptr failure;
+  const auto work = [&] {
+    for (std::size_t i = next++; i < documents.size(); i = next++) {
+      try {
+        analyses[i] = analyse(documents[i]);
+      } catch (...) {
+        const std::lock_guard lock(mutex);
+        if (!failure) failure = std::current_exception();
+        next = documents.size();
+        return;
+      }
+      const std::size_t finished = ++done;
+      if (progress) {
+        const std::lock_guard lock(mutex);
+        progress(finished, documents.size());
+      }
+    }
+  };
+  const unsigned workers = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(documents.size())));
+  std::vector<std::thread> pool;
+  for (unsigned w = 1; w < workers; ++w) pool.emplace_back(work);
+  work();
+  for (auto& thread : pool) thread.join();
+  if (failure) std::rethrow_exception(failure);
+
+  graph::Graph graph;
+  for (std::size_t i = 0; i < documents.size(); ++i) graph::assemble(graph, documents[i], analyses[i]);
+  return graph;
+}
+
+}  // namespace newsgraph

@@ -1,0 +1,102 @@
+// `newsgraph build` as a user runs it: exit statuses, messages naming file and line, and the graph
+// of the good articles still written when some are bad.
+#include <catch2/catch.hpp>
+
+#include "test_support.hpp"
+
+using newsgraph::testing::read_file;
+using newsgraph::testing::run_newsgraph;
+using newsgraph::testing::TemporaryDirectory;
+using newsgraph::testing::write_file;
+
+namespace {
+
+std::string quoted(const std::filesystem::path& path) {
+  return "'" + path.string() + "'";
+}
+
+}  // namespace
+
+TEST_CASE("build writes JSON to stdout by default and picks the format from the output's name", "[command]") {
+  TemporaryDirectory directory("cmd-formats");
+  write_file(directory / "a.txt", "Sergei Lavrov said the talks went well.");
+  const auto json = run_newsgraph("build " + quoted(directory / "a.txt"), "cmd-formats-json");
+  CHECK(json.exit_status == 0);
+  CHECK(json.out.starts_with("{\n \"graph\": {"));
+  const auto dot = run_newsgraph(
+      "build " + quoted(directory / "a.txt") + " -o " + quoted(directory / "a.dot"), "cmd-formats-dot");
+  CHECK(dot.exit_status == 0);
+  CHECK(read_file(directory / "a.dot").starts_with("digraph G {"));
+  const auto svg = run_newsgraph(
+      "build " + quoted(directory / "a.txt") + " -o " + quoted(directory / "a.svg"), "cmd-formats-svg");
+  CHECK(svg.exit_status == 0);
+  CHECK(read_file(directory / "a.svg").find("<svg") != std::string::npos);
+}
+
+TEST_CASE("a missing file is an error naming it, and the other articles are still written", "[command]") {
+  TemporaryDirectory directory("cmd-missing");
+  write_file(directory / "good.txt", "Sergei Lavrov said the talks went well.");
+  const auto run = run_newsgraph("build " + quoted(directory / "missing.txt") + " " +
+                                     quoted(directory / "good.txt") + " -o " + quoted(directory / "out.json"),
+                                 "cmd-missing");
+  CHECK(run.exit_status == 1);
+  CHECK_THAT(run.err, Catch::Contains("newsgraph: error: " + (directory / "missing.txt").string() +
+                                      ": no such file or directory"));
+  CHECK(read_file(directory / "out.json").find("person:sergei-lavrov") != std::string::npos);
+}
+
+TEST_CASE("a malformed JSONL line is reported with its line and the rest of the corpus is kept",
+          "[command]") {
+  TemporaryDirectory directory("cmd-jsonl");
+  write_file(directory / "corpus.jsonl",
+             "{\"id\": \"one\", \"text\": \"Sergei Lavrov said the talks went well.\"}\n"
+             "{\"id\": \"two\", \"text\": \"unterminated\n"
+             "{\"id\": \"three\"}\n"
+             "{\"id\": \"four\", \"text\": \"Ellen Tauscher said the talks went badly.\"}\n");
+  const auto run = run_newsgraph("build " + quoted(directory / "corpus.jsonl"), "cmd-jsonl");
+  CHECK(run.exit_status == 1);
+  CHECK_THAT(run.err, Catch::Contains((directory / "corpus.jsonl").string() + ":2: not a JSON object"));
+  CHECK_THAT(run.err,
+             Catch::Contains((directory / "corpus.jsonl").string() + ":3: field \"text\" is missing"));
+  CHECK_THAT(run.out, Catch::Contains("\"id\": \"one\""));
+  CHECK_THAT(run.out, Catch::Contains("\"id\": \"four\""));
+}
+
+TEST_CASE("invalid UTF-8, an empty article and an empty directory are errors with exit status 1",
+          "[command]") {
+  TemporaryDirectory directory("cmd-bad");
+  write_file(directory / "latin1.txt", "Caf\xE9 society.");
+  write_file(directory / "empty.txt", "");
+  std::filesystem::create_directories(directory / "nothing");
+  for (const auto& [input, message] : std::vector<std::pair<std::string, std::string>>{
+           {"latin1.txt", ":1: invalid UTF-8"},
+           {"empty.txt", ": the article is empty"},
+           {"nothing", ": no articles (.txt or .jsonl files)"}}) {
+    const auto run = run_newsgraph("build " + quoted(directory / input), "cmd-bad-" + input);
+    INFO(input);
+    CHECK(run.exit_status == 1);
+    CHECK_THAT(run.err, Catch::Contains((directory / input).string() + message));
+    CHECK(run.out.empty());
+  }
+}
+
+TEST_CASE("a wrong command line prints usage and exits with status 2", "[command]") {
+  const auto no_subcommand = run_newsgraph("", "cmd-usage-none");
+  CHECK(no_subcommand.exit_status == 2);
+  const auto unknown_option = run_newsgraph("build --no-such-option x.txt", "cmd-usage-option");
+  CHECK(unknown_option.exit_status == 2);
+  const auto bad_format = run_newsgraph("build x.txt --format pdf", "cmd-usage-format");
+  CHECK(bad_format.exit_status == 2);
+  CHECK_THAT(bad_format.err, Catch::Contains("json, dot, svg or png"));
+  const auto bad_date = run_newsgraph("build x.txt --date 1.9.2011", "cmd-usage-date");
+  CHECK(bad_date.exit_status == 2);
+  CHECK_THAT(bad_date.err, Catch::Contains("--date must be a date like 2011-09-01"));
+}
+
+TEST_CASE("--help teaches the inputs and formats", "[command]") {
+  const auto run = run_newsgraph("build --help", "cmd-help");
+  CHECK(run.exit_status == 0);
+  CHECK_THAT(run.out, Catch::Contains(".jsonl"));
+  CHECK_THAT(run.out, Catch::Contains("--date"));
+  CHECK_THAT(run.out, Catch::Contains("Examples:"));
+}

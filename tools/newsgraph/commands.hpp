@@ -1,0 +1,17 @@
+// The subcommands of the `newsgraph` program. Each lives in its own file and registers itself on the
+// CLI11 app; its callback does the work and throws newsgraph::Error on failure (main prints it and
+// exits 1). A callback may also return a non-zero exit status through CommandResult.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace newsgraph::command {
+
+// What a subcommand's callback leaves for main: the process exit status.
+struct CommandResult {
+  int exit_status = 0;
+};
+
+void add_build_command(CLI::App& app, CommandResult& result);
+
+}  // namespace newsgraph::command
