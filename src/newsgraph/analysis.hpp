@@ -13,7 +13,7 @@ namespace newsgraph {
 
 struct Analysis {
   text::Segments segments;
-  tag::EntityMentions mentions;
+  tag::Tagging tagging;
   resolve::Entities entities;
   std::vector<extract::Claim> claims;
 };

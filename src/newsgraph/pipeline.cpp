@@ -7,20 +7,23 @@
 #include <thread>
 
 #include "newsgraph/graph/assemble.hpp"
+#include "newsgraph/tag/tagger.hpp"
 
 namespace newsgraph {
 
-Analysis analyse(const Document& document) {
+Models embedded_models() { return Models{&tag::Tagger::embedded()}; }
+
+Analysis analyse(const Document& document, const Models& models) {
   Analysis analysis;
   analysis.segments = text::segment(document);
-  analysis.mentions = tag::find_mentions(document, analysis.segments);
-  analysis.entities = resolve::resolve_entities(document, analysis.segments, analysis.mentions);
-  analysis.claims =
-      extract::extract_claims(document, analysis.segments, analysis.mentions, analysis.entities);
+  analysis.tagging = tag::tag_document(document, analysis.segments, *models.tagger);
+  analysis.entities = resolve::resolve_entities(document, analysis.segments, analysis.tagging);
+  analysis.claims = extract::extract_claims(document, analysis.segments, analysis.tagging, analysis.entities);
   return analysis;
 }
 
-graph::Graph build_graph(const std::vector<Document>& documents, unsigned threads, const Progress& progress) {
+graph::Graph build_graph(const std::vector<Document>& documents, const Models& models, unsigned threads,
+                         const Progress& progress) {
   std::vector<Analysis> analyses(documents.size());
   std::atomic<std::size_t> next{0}, done{0};
   std::mutex mutex;
@@ -28,7 +31,7 @@ graph::Graph build_graph(const std::vector<Document>& documents, unsigned thread
   const auto work = [&] {
     for (std::size_t i = next++; i < documents.size(); i = next++) {
       try {
-        analyses[i] = analyse(documents[i]);
+        analyses[i] = analyse(documents[i], models);
       } catch (...) {
         const std::lock_guard lock(mutex);
         if (!failure) failure = std::current_exception();

@@ -13,12 +13,25 @@
 
 namespace newsgraph {
 
-Analysis analyse(const Document& document);
+namespace tag {
+class Tagger;
+}
+
+// The trained models the stages use: the ones built into the program, or files a user gave.
+struct Models {
+  const tag::Tagger* tagger = nullptr;
+};
+
+// The models embedded in the binary, loaded once.
+Models embedded_models();
+
+Analysis analyse(const Document& document, const Models& models);
 
 // Called after each article with the number done and the total, for progress reports.
 using Progress = std::function<void(std::size_t done, std::size_t total)>;
 
 // Analyses the documents (in parallel) and merges them, in input order, into one graph.
-graph::Graph build_graph(const std::vector<Document>& documents, unsigned threads, const Progress& progress);
+graph::Graph build_graph(const std::vector<Document>& documents, const Models& models, unsigned threads,
+                         const Progress& progress);
 
 }  // namespace newsgraph

@@ -31,7 +31,7 @@ const Example& example() {
     auto input = read::read_articles({source_path(kExample + ".jsonl").string()}, {}, no_input);
     REQUIRE(input.problems.empty());
     Example result{input.documents, {}};
-    result.graph = build_graph(result.documents, 2, {});
+    result.graph = build_graph(result.documents, embedded_models(), 2, {});
     return result;
   }();
   return built;
@@ -55,7 +55,7 @@ TEST_CASE("the example's DOT graph matches graphs/ byte for byte", "[example]") 
 
 TEST_CASE("every token, sentence, quotation and mention of the example round-trips", "[example]") {
   const Document& document = example().documents.front();
-  const Analysis analysis = analyse(document);
+  const Analysis analysis = analyse(document, embedded_models());
   const auto within = [&](Span span) { return span.begin <= span.end && span.end <= document.text.size(); };
   REQUIRE(analysis.segments.tokens.size() > 500);
   for (const auto& token : analysis.segments.tokens) {
@@ -71,7 +71,7 @@ TEST_CASE("every token, sentence, quotation and mention of the example round-tri
     REQUIRE(within(quotation.outer));
     CHECK(quotation.outer.contains(quotation.content));
   }
-  for (const auto& mention : analysis.mentions.mentions) {
+  for (const auto& mention : analysis.tagging.mentions) {
     CHECK(mention.span.begin == analysis.segments.tokens[mention.first_token].span.begin);
     CHECK(mention.span.end == analysis.segments.tokens[mention.end_token - 1].span.end);
   }

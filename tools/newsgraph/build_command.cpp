@@ -10,6 +10,7 @@
 #include "newsgraph/error.hpp"
 #include "newsgraph/pipeline.hpp"
 #include "newsgraph/read/read.hpp"
+#include "newsgraph/tag/tagger.hpp"
 #include "newsgraph/write/write.hpp"
 
 namespace newsgraph::command {
@@ -20,6 +21,7 @@ struct BuildOptions {
   std::string output;
   std::string format;
   std::string date;
+  std::string tagger_model;
   unsigned threads = std::max(1u, std::thread::hardware_concurrency());
   bool quiet = false;
 };
@@ -66,8 +68,13 @@ int run_build(const BuildOptions& options) {
   for (const auto& problem : input.problems) std::cerr << "newsgraph: error: " << problem << "\n";
   if (input.documents.empty()) throw InputError("no article could be read, so no graph was written");
 
+  std::optional<tag::Tagger> user_tagger;
+  if (!options.tagger_model.empty()) user_tagger.emplace(tag::Tagger::load_file(options.tagger_model));
+  Models models = embedded_models();
+  if (user_tagger) models.tagger = &*user_tagger;
+
   ProgressReporter progress(!options.quiet);
-  const graph::Graph graph = build_graph(input.documents, options.threads, std::ref(progress));
+  const graph::Graph graph = build_graph(input.documents, models, options.threads, std::ref(progress));
 
   if (options.output.empty() || options.output == "-") {
     write::write_graph(graph, format, std::cout);
@@ -124,6 +131,8 @@ void add_build_command(CLI::App& app, CommandResult& result) {
           return std::string(e.what());
         }
       });
+  build->add_option("--model", options->tagger_model,
+                    "a tagger model file made by train_tagger, instead of the one built in");
   build->add_option("--threads", options->threads, "articles analysed at once (default: the number of cores)")
       ->check(CLI::Range(1u, 256u));
   build->add_flag("-q,--quiet", options->quiet, "no progress or summary on stderr");

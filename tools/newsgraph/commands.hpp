@@ -13,5 +13,6 @@ struct CommandResult {
 };
 
 void add_build_command(CLI::App& app, CommandResult& result);
+void add_tag_command(CLI::App& app, CommandResult& result);
 
 }  // namespace newsgraph::command

@@ -15,12 +15,14 @@ int main(int argc, char** argv) {
       "Examples:\n"
       "  newsgraph build article.txt --date 2011-09-01 -o graph.svg   one article, rendered\n"
       "  newsgraph build corpus/ -o corpus.json                        every .txt and .jsonl below corpus/\n"
+      "  newsgraph tag article.txt                                     tokens, tags and entities\n",
       "newsgraph"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "newsgraph " NEWSGRAPH_VERSION);
 
   newsgraph::command::CommandResult result;
   newsgraph::command::add_build_command(app, result);
+  newsgraph::command::add_tag_command(app, result);
 
   try {
     app.parse(argc, argv);

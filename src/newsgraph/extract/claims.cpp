@@ -36,7 +36,7 @@ struct CueMatch {
 
 class ClaimFinder {
  public:
-  ClaimFinder(const Document& document, const text::Segments& segments, const tag::EntityMentions& mentions,
+  ClaimFinder(const Document& document, const text::Segments& segments, const tag::Tagging& mentions,
               const resolve::Entities& entities)
       : text_(document.text),
         segments_(segments),
@@ -322,7 +322,7 @@ class ClaimFinder {
 }  // namespace
 
 std::vector<Claim> extract_claims(const Document& document, const text::Segments& segments,
-                                  const tag::EntityMentions& mentions, const resolve::Entities& entities) {
+                                  const tag::Tagging& mentions, const resolve::Entities& entities) {
   return ClaimFinder(document, segments, mentions, entities).find();
 }
 

@@ -25,6 +25,6 @@ struct Claim {
 };
 
 std::vector<Claim> extract_claims(const Document& document, const text::Segments& segments,
-                                  const tag::EntityMentions& mentions, const resolve::Entities& entities);
+                                  const tag::Tagging& mentions, const resolve::Entities& entities);
 
 }  // namespace newsgraph::extract

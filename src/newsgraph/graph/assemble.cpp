@@ -47,7 +47,7 @@ void assemble(Graph& graph, const Document& document, const Analysis& analysis) 
     node.label = entity.name;
     node.aliases = entity.aliases;
     for (const std::size_t m : entity.mentions)
-      node.evidence.push_back(evidence(analysis.mentions.mentions[m].span));
+      node.evidence.push_back(evidence(analysis.tagging.mentions[m].span));
     graph.add_node(std::move(node));
     ids.push_back(entity_id(entity));
   }

@@ -11,7 +11,7 @@ namespace {
 
 class Resolver {
  public:
-  Resolver(const Document& document, const text::Segments& segments, const tag::EntityMentions& mentions)
+  Resolver(const Document& document, const text::Segments& segments, const tag::Tagging& mentions)
       : text_(document.text),
         segments_(segments),
         mentions_(mentions.mentions),
@@ -129,7 +129,7 @@ class Resolver {
 }  // namespace
 
 Entities resolve_entities(const Document& document, const text::Segments& segments,
-                          const tag::EntityMentions& mentions) {
+                          const tag::Tagging& mentions) {
   return Resolver(document, segments, mentions).resolve();
 }
 

@@ -1,6 +1,6 @@
 // Entity resolution within one article: every mention of the same real person, organisation or place
 // joined into one Entity ("Sergei Lavrov", "Lavrov"; "Moscow State Institute of International
-// Relations", "MGIMO"; "U.S.", "United States"). Mention indices point into tag::EntityMentions.
+// Relations", "MGIMO"; "U.S.", "United States"). Mention indices point into tag::Tagging.
 // Plain values, safe to share between threads.
 #pragma once
 
@@ -17,15 +17,15 @@ struct Entity {
   tag::EntityType type = tag::EntityType::Person;
   std::string name;                   // the fullest name the article uses, or the gazetteer's name
   std::vector<std::string> aliases;   // the other names, as written or as the gazetteer knows them
-  std::vector<std::size_t> mentions;  // indices into EntityMentions::mentions, in text order
+  std::vector<std::size_t> mentions;  // indices into Tagging::mentions, in text order
 };
 
 struct Entities {
   std::vector<Entity> entities;
-  std::vector<std::size_t> entity_of_mention;  // parallel to EntityMentions::mentions
+  std::vector<std::size_t> entity_of_mention;  // parallel to Tagging::mentions
 };
 
 Entities resolve_entities(const Document& document, const text::Segments& segments,
-                          const tag::EntityMentions& mentions);
+                          const tag::Tagging& mentions);
 
 }  // namespace newsgraph::resolve

@@ -1,9 +1,12 @@
-// Named-entity mentions: the spans of text that name a person, an organisation or a place, with the
-// sentence and tokens they cover. Spans are UTF-8 byte offsets into Document::text; token and sentence
-// indices point into the text::Segments the mentions were found in. Plain values, safe to share.
+// The tagging layer of one article: every token's Penn Treebank part of speech, and the named-entity
+// mentions (people, organisations, places) the statistical tagger finds, their types settled with the
+// gazetteers. Spans are UTF-8 byte offsets into Document::text; token and sentence indices point into
+// the text::Segments the tagging was made from. Plain values, safe to share between threads (the
+// part-of-speech views point into the tagger's model, which lives as long as the program).
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -12,6 +15,8 @@
 #include "newsgraph/text/segment.hpp"
 
 namespace newsgraph::tag {
+
+class Tagger;
 
 enum class EntityType { Person, Organization, Place };
 
@@ -24,18 +29,23 @@ struct Mention {
 };
 
 // A country's adjective standing for the country ("Russian" in "Russian Foreign Minister"): the
-// token that names it and the country it names, for role and participant rules.
+// token that names it and the country's name, for role and participant rules.
 struct DemonymMention {
   std::size_t token = 0;
   std::string country;
 };
 
-struct EntityMentions {
-  std::vector<Mention> mentions;  // in text order, never overlapping
+struct Tagging {
+  std::vector<std::string_view> pos;  // one Penn Treebank tag per token of Segments::tokens
+  std::vector<Mention> mentions;      // in text order, never overlapping
   std::vector<DemonymMention> demonyms;
 };
 
-// Finds the mentions of one document from capitalisation, the title lexicon and the gazetteers.
-EntityMentions find_mentions(const Document& document, const text::Segments& segments);
+// Tags every sentence of the document with the given tagger.
+Tagging tag_document(const Document& document, const text::Segments& segments, const Tagger& tagger);
+
+// The form of a token the tagger was trained on: curly quotation marks and apostrophes as the Penn
+// Treebank writes them (`` '' '), dashes as "--".
+std::string_view treebank_form(std::string_view token);
 
 }  // namespace newsgraph::tag

@@ -1,0 +1,79 @@
+// The word knowledge a Tagger carries inside its model file besides its weights:
+//  - WordClusters: distributional word classes computed from unlabelled news text, each word with
+//    one class id at each of a few granularities (coarse to fine); words that share a class tend to
+//    be used alike, which lets the tagger generalise to words it never saw with a tag;
+//  - Gazetteer: lists of place, organisation and person names, matched against the lowercased
+//    words of a sentence.
+// Words are byte strings as the tokenizer gives them. Both are immutable once built and safe to
+// share between threads.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "newsgraph/learn/binary_io.hpp"
+#include "newsgraph/learn/perceptron.hpp"
+
+namespace newsgraph::tag {
+
+class WordClusters {
+ public:
+  static constexpr std::size_t kLevels = 3;
+  using Classes = std::array<std::uint32_t, kLevels>;  // one class id per level; 0 = unknown
+
+  WordClusters() = default;
+  // entries: (word, classes), each word once.
+  explicit WordClusters(std::vector<std::pair<std::string, Classes>> entries);
+
+  // The classes of the word, or of its lowercase form when the word itself was not clustered.
+  Classes find(std::string_view word) const;
+  std::size_t size() const { return entries_.size(); }
+
+  void save(learn::ByteWriter& writer) const;
+  static WordClusters load(learn::ByteReader& reader);
+
+ private:
+  std::vector<std::pair<std::string, Classes>> entries_;  // sorted by word
+  learn::FeatureTable index_;                             // hash of word -> entry
+};
+
+// The kinds of names a gazetteer knows; a phrase may be of several kinds.
+enum class NameKind : std::uint8_t { kCountry, kPlace, kOrganisation, kPerson, kFirstName };
+inline constexpr std::size_t kNameKinds = 5;
+
+class Gazetteer {
+ public:
+  static constexpr std::size_t kLongestPhrase = 6;  // in words
+
+  Gazetteer() = default;
+  // entries: (phrase of lowercase words separated by single spaces, bit set of NameKinds).
+  explicit Gazetteer(std::vector<std::pair<std::string, std::uint8_t>> entries);
+
+  // For each word of a sentence (given as hashes of lowercased words, see lower_word_hash), a bit
+  // set: bit 2k when a phrase of kind k starts at the word, bit 2k+1 when it covers the word but
+  // starts earlier.
+  void match(std::span<const std::uint64_t> lower_hashes, std::span<std::uint16_t> marks) const;
+  std::size_t size() const { return entries_.size(); }
+
+  void save(learn::ByteWriter& writer) const;
+  static Gazetteer load(learn::ByteReader& reader);
+
+ private:
+  void index();
+
+  std::vector<std::pair<std::string, std::uint8_t>> entries_;  // sorted by phrase
+  learn::FeatureTable table_;        // hash of a phrase or of a phrase's first words -> kinds_ row
+  std::vector<std::uint8_t> kinds_;  // 0 for a proper beginning of a phrase that is not one itself
+};
+
+// ASCII lowercase; other bytes unchanged.
+std::string ascii_lower(std::string_view word);
+// The hash of the lowercased word, as Gazetteer::match wants it.
+std::uint64_t lower_word_hash(std::string_view word);
+
+}  // namespace newsgraph::tag

@@ -1,0 +1,238 @@
+// `newsgraph tag`: parts of speech and named entities of an article (text or JSON), or of a CoNLL
+// file (each line with the predicted entity tag appended, as conll_score.py reads it).
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "commands.hpp"
+#include "newsgraph/error.hpp"
+#include "newsgraph/read/read.hpp"
+#include "newsgraph/tag/entities.hpp"
+#include "newsgraph/tag/tagger.hpp"
+#include "newsgraph/text/segment.hpp"
+
+namespace newsgraph::command {
+namespace {
+
+struct TagOptions {
+  std::string input = "-";
+  std::string format = "text";
+  std::string model;
+};
+
+std::string read_input(const std::string& input) {
+  if (input == "-") return {std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
+  std::ifstream in(input, std::ios::binary);
+  if (!in) throw InputError(input + ": cannot open the file");
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+void write_output(const std::string& bytes) {
+  if (std::fwrite(bytes.data(), 1, bytes.size(), stdout) != bytes.size() || std::fflush(stdout) != 0)
+    throw Error("cannot write the output");
+}
+
+// The first whitespace-separated field of a CoNLL line.
+std::string_view first_field(std::string_view line) {
+  const std::size_t begin = line.find_first_not_of(" \t\r");
+  if (begin == std::string_view::npos) return {};
+  const std::size_t end = line.find_first_of(" \t\r", begin);
+  return line.substr(begin, end == std::string_view::npos ? line.npos : end - begin);
+}
+
+// Every line as read, sentence lines with " TAG" appended; blank and -DOCSTART- lines unchanged.
+std::string tag_conll(const tag::Tagger& tagger, std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 4);
+  std::vector<std::string_view> lines;
+  std::vector<std::string_view> words;
+  auto flush_sentence = [&] {
+    if (lines.empty()) return;
+    const std::vector<tag::WordTags> tags = tagger.tag(words);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      std::string_view line = lines[i];
+      if (line.ends_with('\r')) line.remove_suffix(1);
+      out.append(line).append(" ").append(tags[i].ner).append("\n");
+    }
+    lines.clear();
+    words.clear();
+  };
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view line = text.substr(start, end - start);
+    start = end + 1;
+    const std::string_view word = first_field(line);
+    if (word.empty() || word == "-DOCSTART-") {
+      flush_sentence();
+      out.append(line).append("\n");
+      continue;
+    }
+    lines.push_back(line);
+    words.push_back(word);
+  }
+  flush_sentence();
+  return out;
+}
+
+struct TaggedSentence {
+  const text::Sentence* sentence;
+  std::vector<std::string_view> words;
+  std::vector<tag::WordTags> tags;
+  std::vector<tag::EntityChunk> entities;
+};
+
+std::vector<TaggedSentence> tag_article(const tag::Tagger& tagger, const Document& document,
+                                        const text::Segments& segments) {
+  std::vector<TaggedSentence> sentences;
+  for (const text::Sentence& sentence : segments.sentences) {
+    TaggedSentence tagged{&sentence, {}, {}, {}};
+    for (std::size_t t = sentence.first_token; t < sentence.end_token; ++t)
+      tagged.words.push_back(slice(document.text, segments.tokens[t].span));
+    tagged.tags = tagger.tag(tagged.words);
+    std::vector<std::string_view> ner;
+    for (const tag::WordTags& tags : tagged.tags) ner.push_back(tags.ner);
+    tagged.entities = tag::entity_chunks(ner);
+    sentences.push_back(std::move(tagged));
+  }
+  return sentences;
+}
+
+Span entity_span(const text::Segments& segments, const TaggedSentence& sentence,
+                 const tag::EntityChunk& entity) {
+  const std::size_t first = sentence.sentence->first_token;
+  return {segments.tokens[first + entity.begin].span.begin, segments.tokens[first + entity.end - 1].span.end};
+}
+
+// For people: each sentence as word/POS/NER, then its entities with their byte spans.
+std::string format_text(const Document& document, const text::Segments& segments,
+                        const std::vector<TaggedSentence>& sentences) {
+  std::string out;
+  for (std::size_t s = 0; s < sentences.size(); ++s) {
+    const TaggedSentence& sentence = sentences[s];
+    out += "sentence " + std::to_string(s + 1) + " [" + std::to_string(sentence.sentence->span.begin) + ", " +
+           std::to_string(sentence.sentence->span.end) + "):";
+    for (std::size_t i = 0; i < sentence.words.size(); ++i)
+      out.append(" ")
+          .append(sentence.words[i])
+          .append("/")
+          .append(sentence.tags[i].pos)
+          .append("/")
+          .append(sentence.tags[i].ner);
+    out += "\n";
+    for (const tag::EntityChunk& entity : sentence.entities) {
+      const Span span = entity_span(segments, sentence, entity);
+      out.append("  ").append(entity.type).append(" \"").append(slice(document.text, span));
+      out += "\" [" + std::to_string(span.begin) + ", " + std::to_string(span.end) + ")\n";
+    }
+  }
+  return out;
+}
+
+std::string format_json(const Document& document, const text::Segments& segments,
+                        const std::vector<TaggedSentence>& sentences) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> json(buffer);
+  auto string = [&](std::string_view text) {
+    json.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
+  };
+  auto span = [&](Span s) {
+    json.StartArray();
+    json.Uint64(s.begin);
+    json.Uint64(s.end);
+    json.EndArray();
+  };
+  json.StartObject();
+  json.Key("id");
+  string(document.id);
+  json.Key("sentences");
+  json.StartArray();
+  for (const TaggedSentence& sentence : sentences) {
+    json.StartObject();
+    json.Key("span");
+    span(sentence.sentence->span);
+    json.Key("tokens");
+    json.StartArray();
+    for (std::size_t i = 0; i < sentence.words.size(); ++i) {
+      json.StartObject();
+      json.Key("text");
+      string(sentence.words[i]);
+      json.Key("span");
+      span(segments.tokens[sentence.sentence->first_token + i].span);
+      json.Key("pos");
+      string(sentence.tags[i].pos);
+      json.Key("ner");
+      string(sentence.tags[i].ner);
+      json.EndObject();
+    }
+    json.EndArray();
+    json.Key("entities");
+    json.StartArray();
+    for (const tag::EntityChunk& entity : sentence.entities) {
+      const Span entity_bytes = entity_span(segments, sentence, entity);
+      json.StartObject();
+      json.Key("type");
+      string(entity.type);
+      json.Key("text");
+      string(slice(document.text, entity_bytes));
+      json.Key("span");
+      span(entity_bytes);
+      json.Key("tokens");
+      span({sentence.sentence->first_token + entity.begin, sentence.sentence->first_token + entity.end});
+      json.EndObject();
+    }
+    json.EndArray();
+    json.EndObject();
+  }
+  json.EndArray();
+  json.EndObject();
+  return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
+}
+
+void run_tag(const TagOptions& options) {
+  std::optional<tag::Tagger> from_file;
+  if (!options.model.empty()) from_file.emplace(tag::Tagger::load_file(options.model));
+  const tag::Tagger& tagger = from_file ? *from_file : tag::Tagger::embedded();
+  std::string text = read_input(options.input);
+  if (options.format == "conll") {
+    write_output(tag_conll(tagger, text));
+    return;
+  }
+  const std::string id =
+      options.input == "-" ? "stdin" : std::filesystem::path(options.input).filename().string();
+  const Document document = read::read_text_article(std::move(text), id, options.input, {});
+  const text::Segments segments = text::segment(document);
+  const std::vector<TaggedSentence> sentences = tag_article(tagger, document, segments);
+  write_output(options.format == "json" ? format_json(document, segments, sentences)
+                                        : format_text(document, segments, sentences));
+}
+
+}  // namespace
+
+void add_tag_command(CLI::App& app, CommandResult& result) {
+  auto options = std::make_shared<TagOptions>();
+  CLI::App* command =
+      app.add_subcommand("tag", "Tags the words of an article with parts of speech and named entities");
+  command->add_option("input", options->input, "an article (.txt), a CoNLL file, or - for standard input")
+      ->capture_default_str();
+  command->add_option("--format", options->format, "text, json, or conll (a CoNLL file in, tags appended)")
+      ->check(CLI::IsMember({"text", "json", "conll"}))
+      ->capture_default_str();
+  command->add_option("--model", options->model, "a tagger model file instead of the built-in one");
+  command->callback([options, &result] {
+    run_tag(*options);
+    result.exit_status = 0;
+  });
+}
+
+}  // namespace newsgraph::command
