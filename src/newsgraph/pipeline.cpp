@@ -15,10 +15,20 @@ Models embedded_models() { return Models{&tag::Tagger::embedded()}; }
 
 Analysis analyse(const Document& document, const Models& models) {
   Analysis analysis;
-  analysis.segments = text::segment(document);
-  analysis.tagging = tag::tag_document(document, analysis.segments, *models.tagger);
-  analysis.entities = resolve::resolve_entities(document, analysis.segments, analysis.tagging);
-  analysis.claims = extract::extract_claims(document, analysis.segments, analysis.tagging, analysis.entities);
+  Document analysed = document;
+  if (document.title && !document.title->empty()) {
+    analysis.body_offset = document.title->size() + 2;
+    analysed.text = *document.title + "\n\n" + document.text;
+    if (analysed.dateline_span)
+      analysed.dateline_span = Span{analysed.dateline_span->begin + analysis.body_offset,
+                                    analysed.dateline_span->end + analysis.body_offset};
+  }
+  analysis.segments = text::segment(analysed);
+  analysis.tagging = tag::tag_document(analysed, analysis.segments, *models.tagger);
+  analysis.entities = resolve::resolve_entities(analysed, analysis.segments, analysis.tagging);
+  analysis.roles = extract::extract_roles(analysed, analysis.segments, analysis.tagging, analysis.entities);
+  analysis.claims = extract::extract_claims(analysed, analysis.segments, analysis.tagging, analysis.entities);
+  analysis.text = std::move(analysed.text);
   return analysis;
 }
 

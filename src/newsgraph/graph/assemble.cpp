@@ -37,7 +37,12 @@ std::string slug(std::string_view name) {
 void assemble(Graph& graph, const Document& document, const Analysis& analysis) {
   graph.add_document(
       DocumentInfo{document.id, document.date, document.source, document.dateline, document.title});
-  const auto evidence = [&](Span span) { return Evidence{document.id, span, false}; };
+  // The stages read the title and the text as one (analysis.text); evidence points into either.
+  const auto evidence = [&](Span span) {
+    if (span.begin >= analysis.body_offset)
+      return Evidence{document.id, Span{span.begin - analysis.body_offset, span.end - analysis.body_offset}, false};
+    return Evidence{document.id, span, true};
+  };
 
   std::vector<std::string> ids;
   for (const auto& entity : analysis.entities.entities) {
@@ -48,19 +53,24 @@ void assemble(Graph& graph, const Document& document, const Analysis& analysis) 
     node.aliases = entity.aliases;
     for (const std::size_t m : entity.mentions)
       node.evidence.push_back(evidence(analysis.tagging.mentions[m].span));
+    for (const std::size_t d : entity.demonyms)
+      node.evidence.push_back(evidence(analysis.segments.tokens[analysis.tagging.demonyms[d].token].span));
     graph.add_node(std::move(node));
     ids.push_back(entity_id(entity));
   }
+
+  for (const extract::Role& role : analysis.roles)
+    graph.add_edge(ids[role.person], ids[role.owner], Edge{Relation::Role, role.title, {evidence(role.evidence)}});
 
   for (std::size_t c = 0; c < analysis.claims.size(); ++c) {
     const extract::Claim& claim = analysis.claims[c];
     Node node;
     node.id = "claim:" + document.id + ":" + std::to_string(c + 1);
     node.type = NodeType::Claim;
-    node.text = std::string(slice(document.text, claim.content));
+    node.text = std::string(slice(analysis.text, claim.content));
     node.label = node.text;
     node.quote = claim.quote;
-    node.cue = std::string(slice(document.text, claim.cue));
+    node.cue = std::string(slice(analysis.text, claim.cue));
     node.negative = claim.negative;
     node.date = document.date;
     node.evidence.push_back(evidence(claim.content));

@@ -69,8 +69,10 @@ const Titles& Titles::embedded() {
   static const Titles titles = [] {
     Titles loaded;
     for (const auto& row : load_lexicon("lexicon/titles.tsv", "titles")) {
-      if (row.size() != 2 || (row[1] != "head" && row[1] != "modifier"))
-        throw ModelError("lexicon/titles.tsv: each row must be a word and its kind, head or modifier");
+      if (row.size() < 2 || row.size() > 3 || (row[1] != "head" && row[1] != "modifier"))
+        throw ModelError(
+            "lexicon/titles.tsv: each row must be a word, its kind (head or modifier) and perhaps its full form");
+      if (row.size() == 3) loaded.full_forms_.emplace(row[0], row[2]);
       (row[1] == "head" ? loaded.heads_ : loaded.modifiers_).insert(row[0]);
     }
     return loaded;
@@ -79,10 +81,51 @@ const Titles& Titles::embedded() {
 }
 
 bool Titles::is_head(std::string_view word) const {
-  return heads_.contains(with_upper_initial(word));
+  const std::string form = with_upper_initial(word);
+  // Plurals name several holders: "Presidents of Russia and the United States".
+  return heads_.contains(form) ||
+         (form.size() > 3 && form.back() == 's' && heads_.contains(form.substr(0, form.size() - 1)));
 }
+
+std::string Titles::spelled_out(std::string_view title) const {
+  std::string out;
+  std::size_t start = 0;
+  while (start <= title.size()) {
+    std::size_t end = title.find(' ', start);
+    if (end == std::string_view::npos) end = title.size();
+    const std::string_view word = title.substr(start, end - start);
+    const auto full = full_forms_.find(word);
+    if (!out.empty()) out += ' ';
+    out += full == full_forms_.end() ? std::string(word) : full->second;
+    start = end + 1;
+  }
+  return out;
+}
+
 bool Titles::is_modifier(std::string_view word) const {
   return modifiers_.contains(with_upper_initial(word));
+}
+
+std::size_t Titles::title_end(const std::vector<std::string_view>& words, std::size_t begin, std::size_t end,
+                              bool continues) const {
+  std::size_t t = begin;
+  std::size_t last_head_end = begin;
+  while (t < end) {
+    const std::string_view word = words[t];
+    if (is_title_word(word)) {
+      ++t;
+      if (is_head(word)) last_head_end = t;
+    } else if ((word == "for" || word == "of" || word == "and") && t + 1 < end && is_title_word(words[t + 1]) &&
+               t > begin) {
+      ++t;
+    } else {
+      break;
+    }
+  }
+  if (continues) return t;
+  // Past its head a title runs on only through more title words after a connector.
+  if (last_head_end == begin) return begin;
+  return t > last_head_end && words[last_head_end] != "and" ? t : last_head_end;
 }
 
 const ReportingCues& ReportingCues::embedded() {

@@ -3,6 +3,7 @@
 // starting with '#' are comments; blank lines are skipped. Parsing is a pure function of the bytes.
 #pragma once
 
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -26,9 +27,19 @@ class Titles {
   bool is_head(std::string_view word) const;
   bool is_modifier(std::string_view word) const;
   bool is_title_word(std::string_view word) const { return is_head(word) || is_modifier(word); }
+  // The title with its abbreviated words written out: "Gov." -> "Governor".
+  std::string spelled_out(std::string_view title) const;
+
+  // The end of the title that starts at words[begin] and ends at a head word ("Deputy Foreign
+  // Minister", "Under Secretary for Arms Control and International Security": modifiers may follow
+  // a head through "for", "of" or "and"), or `begin` when none starts there. With `continues`, the
+  // words carry on a title begun before them and need no head of their own. Looks no further than `end`.
+  std::size_t title_end(const std::vector<std::string_view>& words, std::size_t begin, std::size_t end,
+                        bool continues = false) const;
 
  private:
   std::set<std::string, std::less<>> heads_, modifiers_;
+  std::map<std::string, std::string, std::less<>> full_forms_;
 };
 
 enum class CueKind { Verb, VerbOn, Phrase, Negative, Source };

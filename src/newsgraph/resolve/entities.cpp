@@ -11,10 +11,11 @@ namespace {
 
 class Resolver {
  public:
-  Resolver(const Document& document, const text::Segments& segments, const tag::Tagging& mentions)
+  Resolver(const Document& document, const text::Segments& segments, const tag::Tagging& tagging)
       : text_(document.text),
         segments_(segments),
-        mentions_(mentions.mentions),
+        mentions_(tagging.mentions),
+        demonyms_(tagging.demonyms),
         gazetteer_(Gazetteer::embedded()) {}
 
   Entities resolve() {
@@ -25,6 +26,7 @@ class Resolver {
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t a, std::size_t b) { return length(a) > length(b); });
     for (const std::size_t m : order) attach(m);
+    for (std::size_t d = 0; d < demonyms_.size(); ++d) attach_demonym(d);
     for (auto& entity : result_.entities) std::sort(entity.mentions.begin(), entity.mentions.end());
     return std::move(result_);
   }
@@ -52,7 +54,7 @@ class Resolver {
     if (!entity) entity = find_expansion_of_acronym(m);
     if (!entity) {
       entity = result_.entities.size();
-      result_.entities.push_back(Entity{mention.type, surface_form, {}, {}});
+      result_.entities.push_back(Entity{mention.type, surface_form, {}, {}, {}});
       if (known_name && *known_name != surface_form) result_.entities.back().aliases.push_back(*known_name);
     }
     Entity& target = result_.entities[*entity];
@@ -62,6 +64,22 @@ class Resolver {
     target.mentions.push_back(m);
     result_.entity_of_mention[m] = *entity;
     keys_[{mention.type, key}] = *entity;
+  }
+
+  void attach_demonym(std::size_t d) {
+    const tag::DemonymMention& demonym = demonyms_[d];
+    std::optional<std::size_t> entity = find_by_key(tag::EntityType::Place, demonym.country);
+    if (!entity) {
+      entity = result_.entities.size();
+      result_.entities.push_back(Entity{tag::EntityType::Place, demonym.country, {}, {}, {}});
+      keys_[{tag::EntityType::Place, demonym.country}] = *entity;
+    }
+    Entity& country = result_.entities[*entity];
+    const std::string adjective(word(demonym.token));
+    if (std::find(country.aliases.begin(), country.aliases.end(), adjective) == country.aliases.end())
+      country.aliases.push_back(adjective);
+    country.demonyms.push_back(d);
+    result_.entity_of_demonym.push_back(*entity);
   }
 
   std::optional<std::size_t> find_by_key(tag::EntityType type, const std::string& key) const {
@@ -121,6 +139,7 @@ class Resolver {
   std::string_view text_;
   const text::Segments& segments_;
   const std::vector<tag::Mention>& mentions_;
+  const std::vector<tag::DemonymMention>& demonyms_;
   const Gazetteer& gazetteer_;
   std::map<std::pair<tag::EntityType, std::string>, std::size_t> keys_;
   Entities result_;
@@ -129,8 +148,8 @@ class Resolver {
 }  // namespace
 
 Entities resolve_entities(const Document& document, const text::Segments& segments,
-                          const tag::Tagging& mentions) {
-  return Resolver(document, segments, mentions).resolve();
+                          const tag::Tagging& tagging) {
+  return Resolver(document, segments, tagging).resolve();
 }
 
 }  // namespace newsgraph::resolve

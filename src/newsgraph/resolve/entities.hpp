@@ -18,14 +18,16 @@ struct Entity {
   std::string name;                   // the fullest name the article uses, or the gazetteer's name
   std::vector<std::string> aliases;   // the other names, as written or as the gazetteer knows them
   std::vector<std::size_t> mentions;  // indices into Tagging::mentions, in text order
+  std::vector<std::size_t> demonyms;  // indices into Tagging::demonyms that stand for this country
 };
 
 struct Entities {
   std::vector<Entity> entities;
   std::vector<std::size_t> entity_of_mention;  // parallel to Tagging::mentions
+  std::vector<std::size_t> entity_of_demonym;  // parallel to Tagging::demonyms
 };
 
 Entities resolve_entities(const Document& document, const text::Segments& segments,
-                          const tag::Tagging& mentions);
+                          const tag::Tagging& tagging);
 
 }  // namespace newsgraph::resolve

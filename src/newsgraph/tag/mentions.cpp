@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 
 #include "newsgraph/lexicon/lexicon.hpp"
 #include "newsgraph/resolve/gazetteer.hpp"
@@ -29,6 +30,18 @@ constexpr std::array kPlaceHeads = {"Sea"sv,     "Ocean"sv,  "Region"sv, "Gulf"s
                                     "Island"sv,  "Islands"sv, "Peninsula"sv, "Valley"sv, "Coast"sv,
                                     "Mountains"sv, "Strait"sv, "Bay"sv,   "Lake"sv,      "Province"sv};
 
+// "NATO", "PCS", "U.S.": two or more capitals, perhaps with periods, and nothing in lower case.
+bool is_acronym(std::string_view word) {
+  std::size_t capitals = 0;
+  for (const char c : word) {
+    if (c >= 'A' && c <= 'Z')
+      ++capitals;
+    else if (c != '.' && c != '-' && c != '&')
+      return false;
+  }
+  return capitals >= 2;
+}
+
 template <std::size_t N>
 bool is_one_of(std::string_view word, const std::array<std::string_view, N>& words) {
   return std::find(words.begin(), words.end(), word) != words.end();
@@ -44,8 +57,10 @@ class DocumentTagger {
         gazetteer_(resolve::Gazetteer::embedded()) {}
 
   Tagging tag() {
+    for (const auto& token : segments_.tokens) words_.push_back(slice(text_, token.span));
     result_.pos.resize(segments_.tokens.size());
     for (std::size_t s = 0; s < segments_.sentences.size(); ++s) tag_sentence(s);
+    add_repeated_names();
     return std::move(result_);
   }
 
@@ -62,8 +77,74 @@ class DocumentTagger {
       result_.pos[sentence.first_token + i] = tags[i].pos;
       ner.push_back(tags[i].ner);
     }
-    for (const EntityChunk& chunk : entity_chunks(ner))
+    std::vector<EntityChunk> chunks = entity_chunks(ner);
+    add_gazetteer_names(sentence, ner, chunks);
+    for (const EntityChunk& chunk : chunks)
       take_chunk(s, chunk.type, sentence.first_token + chunk.begin, sentence.first_token + chunk.end);
+  }
+
+  // Countries and international organisations the tagger left untagged ("in Prague U.S. President
+  // ..."): capitalised words that the gazetteers know, added as chunks in word order.
+  void add_gazetteer_names(const text::Sentence& sentence, const std::vector<std::string_view>& ner,
+                           std::vector<EntityChunk>& chunks) const {
+    constexpr std::size_t kLongestName = 4;
+    const std::size_t n = ner.size();
+    for (std::size_t i = 0; i < n; ++i) {
+      if (ner[i] != "O" || !starts_upper(sentence.first_token + i)) continue;
+      for (std::size_t length = std::min(kLongestName, n - i); length > 0; --length) {
+        bool free = true;
+        for (std::size_t k = i; k < i + length && free; ++k)
+          free = ner[k] == "O" && starts_upper(sentence.first_token + k);
+        if (!free) continue;
+        const Span span{segments_.tokens[sentence.first_token + i].span.begin,
+                        segments_.tokens[sentence.first_token + i + length - 1].span.end};
+        const std::string_view name = slice(text_, span);
+        std::string_view type;
+        if (const auto place = gazetteer_.find_place(name); place && place->kind == resolve::PlaceKind::Country)
+          type = "LOC";
+        else if (gazetteer_.find_organization(name) && (length > 1 || is_acronym(name)))
+          type = "ORG";
+        if (type.empty()) continue;
+        chunks.push_back(EntityChunk{type, i, i + length});
+        i += length - 1;
+        break;
+      }
+    }
+    std::sort(chunks.begin(), chunks.end(), [](const EntityChunk& a, const EntityChunk& b) { return a.begin < b.begin; });
+  }
+
+  // A name tagged once is the same name where the tagger missed it later in the article ("PCS leader
+  // Mark Serwotka" after "the Public and Commercial Services Union (PCS)").
+  void add_repeated_names() {
+    std::map<std::vector<std::string_view>, EntityType> names;
+    std::vector<bool> covered(words_.size(), false);
+    for (const Mention& mention : result_.mentions) {
+      names.emplace(std::vector<std::string_view>(words_.begin() + mention.first_token, words_.begin() + mention.end_token),
+                    mention.type);
+      for (std::size_t t = mention.first_token; t < mention.end_token; ++t) covered[t] = true;
+    }
+    std::vector<Mention> found;
+    for (std::size_t s = 0; s < segments_.sentences.size(); ++s) {
+      const text::Sentence& sentence = segments_.sentences[s];
+      for (std::size_t t = sentence.first_token; t < sentence.end_token; ++t) {
+        if (covered[t] || !starts_upper(t)) continue;
+        for (const auto& [name, type] : names) {
+          const std::size_t end = t + name.size();
+          if (end > sentence.end_token || !std::equal(name.begin(), name.end(), words_.begin() + t)) continue;
+          if (std::any_of(covered.begin() + t, covered.begin() + end, [](bool c) { return c; })) continue;
+          // Part of a longer capitalised name is not the same name ("Putin" in "Lyudmila Putin").
+          if ((t > sentence.first_token && starts_upper(t - 1) && t - 1 != sentence.first_token) ||
+              (end < sentence.end_token && starts_upper(end)))
+            continue;
+          found.push_back(Mention{Span{segments_.tokens[t].span.begin, segments_.tokens[end - 1].span.end}, type, s, t, end});
+          t = end - 1;
+          break;
+        }
+      }
+    }
+    result_.mentions.insert(result_.mentions.end(), found.begin(), found.end());
+    std::sort(result_.mentions.begin(), result_.mentions.end(),
+              [](const Mention& a, const Mention& b) { return a.first_token < b.first_token; });
   }
 
   bool starts_upper(std::size_t token) const {
@@ -78,31 +159,14 @@ class DocumentTagger {
     return false;
   }
 
-  // The end of the title that starts at `begin` ("Under Secretary for Arms Control and International
-  // Security"), or `begin` when no title with a head word starts there.
+  // The end of the title that starts at `begin`, or `begin` when none does. A chunk that opens inside
+  // a title ("Under Secretary for" + "Arms Control and International Security Ellen Tauscher")
+  // continues it without a head word of its own.
   std::size_t title_end(std::size_t begin, std::size_t end) const {
-    // A chunk that opens inside a title ("Under Secretary for" + "Arms Control and International
-    // Security Ellen Tauscher") continues it without a head word of its own.
-    const bool continues_title =
-        begin > 0 && (titles_.is_title_word(word(begin - 1)) ||
-                      (begin > 1 && (word(begin - 1) == "for" || word(begin - 1) == "of") &&
-                       titles_.is_title_word(word(begin - 2))));
-    std::size_t t = begin;
-    std::size_t last_head_end = begin;
-    while (t < end) {
-      const std::string_view w = word(t);
-      if (titles_.is_title_word(w)) {
-        ++t;
-        if (titles_.is_head(w)) last_head_end = t;
-      } else if ((w == "for" || w == "of" || w == "and") && t + 1 < end && titles_.is_title_word(word(t + 1))) {
-        ++t;
-      } else {
-        break;
-      }
-    }
-    // A title runs on past its head only through more title words ("Secretary for Arms Control").
-    if (continues_title) return t;
-    return t > last_head_end && last_head_end > begin ? t : last_head_end;
+    const bool continues = begin > 0 && (titles_.is_title_word(words_[begin - 1]) ||
+                                         (begin > 1 && (words_[begin - 1] == "for" || words_[begin - 1] == "of") &&
+                                          titles_.is_title_word(words_[begin - 2])));
+    return titles_.title_end(words_, begin, end, continues);
   }
 
   // Cleans a chunk of the tagger's and adds what it names. The tagger, trained on short news names,
@@ -178,6 +242,7 @@ class DocumentTagger {
   const Tagger& tagger_;
   const lexicon::Titles& titles_;
   const resolve::Gazetteer& gazetteer_;
+  std::vector<std::string_view> words_;  // every token's text
   Tagging result_;
 };
 

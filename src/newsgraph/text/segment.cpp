@@ -48,11 +48,6 @@ bool is_breaking_punct(char32_t c) {
   return c == U'\u2014' || c == U'\u2013' || c == U'\u2026';
 }
 
-bool is_letter_or_digit(char32_t c) {
-  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-         (c >= 0xC0 && c != 0xD7 && c != 0xF7 && c < 0x2000);
-}
-
 bool is_upper_initial(std::string_view word) {
   return !word.empty() && ((word[0] >= 'A' && word[0] <= 'Z') ||
                            static_cast<unsigned char>(word[0]) >= 0xC3);  // accented capitals
@@ -104,8 +99,14 @@ class ChunkTokenizer {
   }
 
   void tokenize_piece(std::size_t begin, std::size_t end) {
-    // Opening punctuation and quotation marks at the front.
+    // Opening punctuation and quotation marks at the front; "``" is the typewriter opening quote
+    // of some wire text.
     while (begin < end) {
+      if (text_.substr(begin, std::min<std::size_t>(2, end - begin)) == "``") {
+        emit(begin, begin + 2);
+        begin += 2;
+        continue;
+      }
       const Utf8Char c = decode_utf8(text_, begin);
       const bool straight_quote =
           c.code_point == '"' || (c.code_point == '\'' && end - begin > 1 && !is_contraction(begin, end));
@@ -116,6 +117,11 @@ class ChunkTokenizer {
     // Closing punctuation at the back, collected in reverse.
     std::vector<Span> tail;
     while (begin < end) {
+      if (end - begin > 2 && text_.substr(end - 2, 2) == "''") {
+        tail.push_back(Span{end - 2, end});
+        end -= 2;
+        continue;
+      }
       const std::size_t last = previous_char_start(text_, end);
       const char32_t c = decode_utf8(text_, last).code_point;
       if (is_closing_punct(c) || c == '"') {
@@ -284,35 +290,36 @@ void find_quotations(std::string_view text, const std::vector<Paragraph>& paragr
   bool previous_ran_on = false;
   for (std::size_t p = 0; p < paragraphs.size(); ++p) {
     const Span paragraph = paragraphs[p].span;
-    std::optional<std::size_t> open_at;  // byte offset of the opening mark
+    constexpr std::size_t kNotOpen = static_cast<std::size_t>(-1);
+    std::size_t open_at = kNotOpen;  // byte offset of the opening mark
     std::size_t open_length = 0;
     bool first_mark = true;
     bool ran_on = false;
     for (std::size_t i = paragraph.begin; i < paragraph.end;) {
       const Utf8Char c = decode_utf8(text, i);
       const MarkKind kind = quotation_mark_kind(text, i, paragraph.begin, c.code_point);
-      if (kind == MarkKind::Open && !open_at) {
+      if (kind == MarkKind::Open && open_at == kNotOpen) {
         open_at = i;
         open_length = c.length;
-      } else if (kind == MarkKind::Close && open_at) {
-        out.push_back(Quotation{Span{*open_at + open_length, i}, Span{*open_at, i + c.length}, p, true,
-                                first_mark && previous_ran_on && *open_at == paragraph.begin});
-        open_at.reset();
+      } else if (kind == MarkKind::Close && open_at != kNotOpen) {
+        out.push_back(Quotation{Span{open_at + open_length, i}, Span{open_at, i + c.length}, p, true,
+                                first_mark && previous_ran_on && open_at == paragraph.begin});
+        open_at = kNotOpen;
         first_mark = false;
-      } else if (kind == MarkKind::Open && open_at) {
+      } else if (kind == MarkKind::Open && open_at != kNotOpen) {
         // A fresh opening mark before any closing one: the first quotation was never closed.
-        out.push_back(Quotation{trim_spaces(text, Span{*open_at + open_length, i}), Span{*open_at, i}, p,
-                                false, first_mark && previous_ran_on && *open_at == paragraph.begin});
+        out.push_back(Quotation{trim_spaces(text, Span{open_at + open_length, i}), Span{open_at, i}, p,
+                                false, first_mark && previous_ran_on && open_at == paragraph.begin});
         open_at = i;
         open_length = c.length;
         first_mark = false;
       }
       i += c.length;
     }
-    if (open_at) {
-      out.push_back(Quotation{trim_spaces(text, Span{*open_at + open_length, paragraph.end}),
-                              Span{*open_at, paragraph.end}, p, false,
-                              first_mark && previous_ran_on && *open_at == paragraph.begin});
+    if (open_at != kNotOpen) {
+      out.push_back(Quotation{trim_spaces(text, Span{open_at + open_length, paragraph.end}),
+                              Span{open_at, paragraph.end}, p, false,
+                              first_mark && previous_ran_on && open_at == paragraph.begin});
       ran_on = true;
     }
     previous_ran_on = ran_on;
