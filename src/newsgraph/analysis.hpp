@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "newsgraph/extract/claims.hpp"
+#include "newsgraph/extract/meetings.hpp"
 #include "newsgraph/extract/roles.hpp"
 #include "newsgraph/resolve/entities.hpp"
 #include "newsgraph/tag/mentions.hpp"
@@ -23,7 +24,10 @@ struct Analysis {
   tag::Tagging tagging;
   resolve::Entities entities;
   std::vector<extract::Role> roles;
+  std::vector<time::TimeExpression> times;
   std::vector<extract::Claim> claims;
+  std::vector<extract::Meeting> meetings;
+  std::vector<std::optional<std::size_t>> said_at;  // per claim: the meeting it was made at
 };
 
 }  // namespace newsgraph

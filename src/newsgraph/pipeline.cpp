@@ -27,7 +27,11 @@ Analysis analyse(const Document& document, const Models& models) {
   analysis.tagging = tag::tag_document(analysed, analysis.segments, *models.tagger);
   analysis.entities = resolve::resolve_entities(analysed, analysis.segments, analysis.tagging);
   analysis.roles = extract::extract_roles(analysed, analysis.segments, analysis.tagging, analysis.entities);
-  analysis.claims = extract::extract_claims(analysed, analysis.segments, analysis.tagging, analysis.entities);
+  analysis.times = time::find_time_expressions(analysed, analysis.segments);
+  analysis.claims =
+      extract::extract_claims(analysed, analysis.segments, analysis.tagging, analysis.entities, analysis.times);
+  analysis.meetings = extract::extract_meetings(analysed, analysis.segments, analysis.tagging, analysis.entities,
+                                                analysis.times, analysis.claims, analysis.said_at);
   analysis.text = std::move(analysed.text);
   return analysis;
 }

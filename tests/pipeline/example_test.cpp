@@ -95,6 +95,7 @@ TEST_CASE("the example's JSON keeps the graph contract and its evidence round-tr
   const std::set<std::string> entity_types = {"person", "organization", "place"};
   std::set<std::string> ids;
   std::size_t claims = 0;
+  std::size_t meetings = 0;
   for (const auto& node : graph["nodes"].GetObject()) {
     ids.insert(node.name.GetString());
     const auto& metadata = node.value["metadata"];
@@ -105,6 +106,14 @@ TEST_CASE("the example's JSON keeps the graph contract and its evidence round-tr
     if (entity_types.contains(type)) {
       REQUIRE(metadata["aliases"].IsArray());
       for (const auto& alias : metadata["aliases"].GetArray()) forms.insert(alias.GetString());
+    } else if (type == "meeting") {
+      ++meetings;
+      const std::string status = metadata["status"].GetString();
+      CHECK((status == "held" || status == "planned"));
+      forms.clear();  // a meeting's evidence is the sentences that report it
+      for (const auto& evidence : metadata["evidence"].GetArray())
+        forms.insert(text.substr(evidence["start"].GetUint64(),
+                                 evidence["end"].GetUint64() - evidence["start"].GetUint64()));
     } else {
       REQUIRE(type == "claim");
       ++claims;
@@ -123,6 +132,7 @@ TEST_CASE("the example's JSON keeps the graph contract and its evidence round-tr
     }
   }
   CHECK(claims >= 10);
+  CHECK(meetings >= 2);
   const std::set<std::string> relations = {"said", "role", "participant", "held_in", "said_at", "mentions"};
   for (const auto& edge : graph["edges"].GetArray()) {
     CHECK(ids.contains(edge["source"].GetString()));

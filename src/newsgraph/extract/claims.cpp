@@ -322,8 +322,15 @@ class ClaimFinder {
 }  // namespace
 
 std::vector<Claim> extract_claims(const Document& document, const text::Segments& segments,
-                                  const tag::Tagging& mentions, const resolve::Entities& entities) {
-  return ClaimFinder(document, segments, mentions, entities).find();
+                                  const tag::Tagging& tagging, const resolve::Entities& entities,
+                                  const std::vector<time::TimeExpression>& times) {
+  std::vector<Claim> claims = ClaimFinder(document, segments, tagging, entities).find();
+  // "the Foreign Ministry said on Saturday, August 13": a date right after the cue is when it was said.
+  for (Claim& claim : claims)
+    for (const auto& expression : times)
+      if (expression.value && expression.span.begin >= claim.cue.end && expression.span.begin <= claim.cue.end + 4)
+        claim.date = time::calendar_date(*expression.value);
+  return claims;
 }
 
 }  // namespace newsgraph::extract

@@ -11,6 +11,7 @@
 #include "newsgraph/resolve/entities.hpp"
 #include "newsgraph/tag/mentions.hpp"
 #include "newsgraph/text/segment.hpp"
+#include "newsgraph/time/expressions.hpp"
 
 namespace newsgraph::extract {
 
@@ -22,9 +23,11 @@ struct Claim {
   bool negative = false;               // the cue denies its content ("denied that ...")
   std::optional<std::size_t> speaker;  // index into Entities::entities, when resolved
   std::size_t sentence = 0;            // the sentence the claim starts in
+  std::optional<std::string> date;     // when it was said, where the attribution says ("said on Saturday")
 };
 
 std::vector<Claim> extract_claims(const Document& document, const text::Segments& segments,
-                                  const tag::Tagging& mentions, const resolve::Entities& entities);
+                                  const tag::Tagging& tagging, const resolve::Entities& entities,
+                                  const std::vector<time::TimeExpression>& times);
 
 }  // namespace newsgraph::extract

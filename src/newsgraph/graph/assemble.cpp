@@ -16,6 +16,29 @@ std::string entity_id(const resolve::Entity& entity) {
   return std::string(to_string(node_type(entity.type))) + ":" + slug(entity.name);
 }
 
+// "Ryabkov–Tauscher meeting, St. Petersburg, 2011-08-12": who (surnames of people, names of the
+// rest), what, where, when.
+std::string meeting_label(const extract::Meeting& meeting, const resolve::Entities& entities) {
+  std::string label;
+  for (const std::size_t p : meeting.participants) {
+    const resolve::Entity& entity = entities.entities[p];
+    std::string_view name = entity.name;
+    if (entity.type == tag::EntityType::Person && name.rfind(' ') != std::string_view::npos)
+      name = name.substr(name.rfind(' ') + 1);
+    if (!label.empty()) label += "\u2013";
+    label += name;
+  }
+  std::string kind = meeting.kind;
+  if (kind == "met" || kind == "meet" || kind == "meets" || kind == "gathered" || kind.starts_with("held") ||
+      kind.starts_with("hold"))
+    kind = "meeting";
+  label += " " + kind;
+  if (meeting.place) label += ", " + entities.entities[*meeting.place].name;
+  if (meeting.date) label += ", " + *meeting.date;
+  if (meeting.planned) label += " (planned)";
+  return label;
+}
+
 }  // namespace
 
 std::string slug(std::string_view name) {
@@ -62,6 +85,7 @@ void assemble(Graph& graph, const Document& document, const Analysis& analysis) 
   for (const extract::Role& role : analysis.roles)
     graph.add_edge(ids[role.person], ids[role.owner], Edge{Relation::Role, role.title, {evidence(role.evidence)}});
 
+  std::vector<std::string> claim_ids;
   for (std::size_t c = 0; c < analysis.claims.size(); ++c) {
     const extract::Claim& claim = analysis.claims[c];
     Node node;
@@ -72,12 +96,33 @@ void assemble(Graph& graph, const Document& document, const Analysis& analysis) 
     node.quote = claim.quote;
     node.cue = std::string(slice(analysis.text, claim.cue));
     node.negative = claim.negative;
-    node.date = document.date;
+    node.date = claim.date;
     node.evidence.push_back(evidence(claim.content));
     const std::string claim_id = node.id;
     graph.add_node(std::move(node));
     if (claim.speaker)
       graph.add_edge(ids[*claim.speaker], claim_id, Edge{Relation::Said, "", {evidence(claim.attribution)}});
+    claim_ids.push_back(claim_id);
+  }
+
+  for (std::size_t m = 0; m < analysis.meetings.size(); ++m) {
+    const extract::Meeting& meeting = analysis.meetings[m];
+    Node node;
+    node.id = "meeting:" + document.id + ":" + std::to_string(m + 1);
+    node.type = NodeType::Meeting;
+    node.label = meeting_label(meeting, analysis.entities);
+    node.date = meeting.date;
+    node.status = meeting.planned ? "planned" : "held";
+    for (const Span span : meeting.evidence) node.evidence.push_back(evidence(span));
+    const std::string meeting_id = node.id;
+    graph.add_node(std::move(node));
+    const std::vector<Evidence> where{evidence(meeting.evidence.front())};
+    for (const std::size_t participant : meeting.participants)
+      graph.add_edge(ids[participant], meeting_id, Edge{Relation::Participant, "", where});
+    if (meeting.place) graph.add_edge(meeting_id, ids[*meeting.place], Edge{Relation::HeldIn, "", where});
+    for (std::size_t c = 0; c < analysis.claims.size(); ++c)
+      if (analysis.said_at[c] == m)
+        graph.add_edge(claim_ids[c], meeting_id, Edge{Relation::SaidAt, "", {evidence(analysis.claims[c].content)}});
   }
 }
 

@@ -43,6 +43,7 @@ struct Node {
   std::string cue;
   bool negative = false;            // the cue or content denies
   std::optional<std::string> date;  // claims and meetings: ISO 8601 as precise as the text allows
+  std::string status;               // meetings: "held" or "planned"
 };
 
 struct Edge {

@@ -63,6 +63,19 @@ std::string lower(std::string_view word) {
   return out;
 }
 
+// "Told Reporters" -> {"told", "reporters"}.
+std::vector<std::string> lower_words(std::string_view phrase) {
+  const std::string words = lower(phrase);
+  std::vector<std::string> out;
+  for (std::size_t start = 0; start < words.size();) {
+    std::size_t end = words.find(' ', start);
+    if (end == std::string::npos) end = words.size();
+    out.push_back(words.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
 }  // namespace
 
 const Titles& Titles::embedded() {
@@ -128,6 +141,22 @@ std::size_t Titles::title_end(const std::vector<std::string_view>& words, std::s
   return t > last_head_end && words[last_head_end] != "and" ? t : last_head_end;
 }
 
+const MeetingTriggers& MeetingTriggers::embedded() {
+  static const MeetingTriggers triggers = [] {
+    MeetingTriggers loaded;
+    for (const auto& row : load_lexicon("lexicon/meeting_triggers.tsv", "meeting-triggers")) {
+      if (row.size() != 2 || (row[1] != "noun" && row[1] != "verb"))
+        throw ModelError("lexicon/meeting_triggers.tsv: each row must be words and their kind, noun or verb");
+      loaded.triggers_.push_back(
+          MeetingTrigger{lower_words(row[0]), row[1] == "noun" ? TriggerKind::Noun : TriggerKind::Verb});
+    }
+    std::stable_sort(loaded.triggers_.begin(), loaded.triggers_.end(),
+                     [](const MeetingTrigger& a, const MeetingTrigger& b) { return a.words.size() > b.words.size(); });
+    return loaded;
+  }();
+  return triggers;
+}
+
 const ReportingCues& ReportingCues::embedded() {
   static const ReportingCues cues = [] {
     ReportingCues loaded;
@@ -135,13 +164,7 @@ const ReportingCues& ReportingCues::embedded() {
       if (row.size() != 2)
         throw ModelError("lexicon/reporting_cues.tsv: each row must be a cue and its kind");
       Cue cue;
-      const std::string words = lower(row[0]);
-      for (std::size_t start = 0; start < words.size();) {
-        std::size_t end = words.find(' ', start);
-        if (end == std::string::npos) end = words.size();
-        cue.words.push_back(words.substr(start, end - start));
-        start = end + 1;
-      }
+      cue.words = lower_words(row[0]);
       if (row[1] == "verb")
         cue.kind = CueKind::Verb;
       else if (row[1] == "verb-on")

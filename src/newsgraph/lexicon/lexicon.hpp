@@ -49,6 +49,23 @@ struct Cue {
   CueKind kind = CueKind::Verb;
 };
 
+enum class TriggerKind { Noun, Verb };
+
+struct MeetingTrigger {
+  std::vector<std::string> words;  // lower case
+  TriggerKind kind = TriggerKind::Noun;
+};
+
+// The meeting-trigger lexicon (lexicon/meeting_triggers.tsv), loaded once; longest triggers first.
+class MeetingTriggers {
+ public:
+  static const MeetingTriggers& embedded();
+  const std::vector<MeetingTrigger>& triggers() const { return triggers_; }
+
+ private:
+  std::vector<MeetingTrigger> triggers_;
+};
+
 // The reporting-cue lexicon (lexicon/reporting_cues.tsv), loaded once; longest cues first.
 class ReportingCues {
  public:

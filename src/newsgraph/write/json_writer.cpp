@@ -70,7 +70,10 @@ void write_node(JsonWriter& json, const graph::Node& node) {
         json.String("negative");
       }
       break;
-    case graph::NodeType::Meeting: break;
+    case graph::NodeType::Meeting:
+      json.Key("status");
+      write_string(json, node.status);
+      break;
   }
   if (node.date) {
     json.Key("date");

@@ -1,0 +1,129 @@
+// Roles, claims and meetings read from whole sentences through the pipeline (tagger included).
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "newsgraph/pipeline.hpp"
+
+using namespace newsgraph;
+
+namespace {
+
+struct Read {
+  Document document;
+  Analysis analysis;
+
+  std::string name_of(std::size_t entity) const { return analysis.entities.entities[entity].name; }
+  std::string text_of(Span span) const { return std::string(slice(analysis.text, span)); }
+};
+
+Read read(std::string text, std::string date = "2011-09-01") {
+  Read result;
+  result.document.id = "test";
+  result.document.date = std::move(date);
+  result.document.text = std::move(text);
+  result.analysis = analyse(result.document, embedded_models());
+  return result;
+}
+
+}  // namespace
+
+TEST_CASE("a title before a name gives a role of the country or body before the title", "[extract][roles]") {
+  const auto r = read(
+      "The talks were held by Russian Deputy Foreign Minister Sergei Ryabkov. "
+      "NATO Secretary-General Anders Fogh Rasmussen spoke later.");
+  REQUIRE(r.analysis.roles.size() == 2);
+  CHECK(r.name_of(r.analysis.roles[0].person) == "Sergei Ryabkov");
+  CHECK(r.analysis.roles[0].title == "Deputy Foreign Minister");
+  CHECK(r.name_of(r.analysis.roles[0].owner) == "Russia");
+  CHECK(r.name_of(r.analysis.roles[1].person) == "Anders Fogh Rasmussen");
+  CHECK(r.analysis.roles[1].title == "Secretary-General");
+  CHECK(r.name_of(r.analysis.roles[1].owner) == "NATO");
+}
+
+TEST_CASE("plural titles pair their holders with their countries in order", "[extract][roles]") {
+  const auto r = read(
+      "In July 2009 Presidents of Russia and the United States, Dmitry Medvedev and Barack Obama, agreed to "
+      "join efforts.");
+  REQUIRE(r.analysis.roles.size() == 2);
+  CHECK(r.name_of(r.analysis.roles[0].person) == "Dmitry Medvedev");
+  CHECK(r.name_of(r.analysis.roles[0].owner) == "Russia");
+  CHECK(r.name_of(r.analysis.roles[1].person) == "Barack Obama");
+  CHECK(r.name_of(r.analysis.roles[1].owner) == "United States");
+  CHECK(r.analysis.roles[0].title == "President");
+}
+
+TEST_CASE("an apposition after a name gives its role; an abbreviated title is spelled out", "[extract][roles]") {
+  const auto r = read("New Jersey Gov. Chris Christie spoke to Sergei Ryabkov, Russia's deputy foreign minister, on Monday.");
+  REQUIRE(r.analysis.roles.size() == 2);
+  CHECK(r.name_of(r.analysis.roles[0].person) == "Chris Christie");
+  CHECK(r.analysis.roles[0].title == "Governor");
+  CHECK(r.name_of(r.analysis.roles[0].owner) == "New Jersey");
+  CHECK(r.name_of(r.analysis.roles[1].person) == "Sergei Ryabkov");
+  CHECK(r.analysis.roles[1].title == "deputy foreign minister");
+  CHECK(r.name_of(r.analysis.roles[1].owner) == "Russia");
+}
+
+TEST_CASE("a quotation followed by its speaker and cue is a claim of that speaker", "[extract][claims]") {
+  const auto r = read("\u201CNow it is necessary to act,\u201D Sergei Lavrov noted.");
+  REQUIRE(r.analysis.claims.size() == 1);
+  const auto& claim = r.analysis.claims[0];
+  CHECK(r.text_of(claim.content) == "Now it is necessary to act");
+  CHECK(r.text_of(claim.cue) == "noted");
+  CHECK(claim.quote);
+  REQUIRE(claim.speaker);
+  CHECK(r.name_of(*claim.speaker) == "Sergei Lavrov");
+}
+
+TEST_CASE("reported speech gives the complement as the claim, and a pronoun finds its speaker", "[extract][claims]") {
+  const auto r = read(
+      "Ellen Tauscher said that the United States was preparing for talks. \u201CWe hope so,\u201D she said.");
+  REQUIRE(r.analysis.claims.size() == 2);
+  CHECK(r.text_of(r.analysis.claims[0].content) == "the United States was preparing for talks");
+  CHECK_FALSE(r.analysis.claims[0].quote);
+  REQUIRE(r.analysis.claims[1].speaker);
+  CHECK(r.name_of(*r.analysis.claims[1].speaker) == "Ellen Tauscher");
+}
+
+TEST_CASE("an attribution closing the sentence takes the content before it, and its date", "[extract][claims]") {
+  const auto r = read(
+      "Meanwhile, Moscow insists on legally binding guarantees, the Foreign Ministry said on Saturday, August 13.");
+  REQUIRE(r.analysis.claims.size() == 1);
+  CHECK(r.text_of(r.analysis.claims[0].content) == "Meanwhile, Moscow insists on legally binding guarantees");
+  REQUIRE(r.analysis.claims[0].speaker);
+  CHECK(r.name_of(*r.analysis.claims[0].speaker) == "Foreign Ministry");
+  CHECK(r.analysis.claims[0].date == "2011-08-13");
+}
+
+TEST_CASE("a meeting between two people has both as participants, its place and its date", "[extract][meetings]") {
+  const auto r = read(
+      "This issue was raised at a meeting between Sergei Ryabkov and Ellen Tauscher in St. Petersburg on "
+      "Friday, August 12.");
+  REQUIRE(r.analysis.meetings.size() == 1);
+  const auto& meeting = r.analysis.meetings[0];
+  REQUIRE(meeting.participants.size() == 2);
+  CHECK(r.name_of(meeting.participants[0]) == "Sergei Ryabkov");
+  CHECK(r.name_of(meeting.participants[1]) == "Ellen Tauscher");
+  REQUIRE(meeting.place);
+  CHECK(r.name_of(*meeting.place) == "St. Petersburg");
+  CHECK(meeting.date == "2011-08-12");
+  CHECK_FALSE(meeting.planned);
+}
+
+TEST_CASE("'A and B met' names the participants; a claim made there is said at the meeting", "[extract][meetings]") {
+  const auto r = read(
+      "Speaking after a meeting of the Russia-NATO Council in Sochi in early July, Anders Fogh Rasmussen said "
+      "he was convinced that it would work. Angela Merkel and Nicolas Sarkozy will meet in Paris next week.");
+  REQUIRE(r.analysis.meetings.size() == 2);
+  const auto& council = r.analysis.meetings[0];
+  REQUIRE(council.participants.size() == 2);
+  CHECK(r.name_of(council.participants[0]) == "Russia-NATO Council");
+  CHECK(r.name_of(council.participants[1]) == "Anders Fogh Rasmussen");
+  CHECK(council.date == "2011-07");
+  REQUIRE(r.analysis.said_at.size() == 1);
+  CHECK(r.analysis.said_at[0] == 0);
+  const auto& planned = r.analysis.meetings[1];
+  CHECK(planned.planned);
+  REQUIRE(planned.place);
+  CHECK(r.name_of(*planned.place) == "Paris");
+}
