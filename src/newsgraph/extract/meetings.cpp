@@ -21,7 +21,7 @@ constexpr std::array kPhraseStops = {"in"sv,    "at"sv,     "on"sv,    "to"sv,  
                                      ","sv,     "."sv,      ";"sv,     ":"sv,    "\u2014"sv, "("sv};
 
 // Words before a trigger that make the meeting a plan, not a fact.
-constexpr std::array kPlanMarkers = {"will"sv,     "would"sv, "shall"sv, "to"sv,      "plan"sv, "plans"sv,
+constexpr std::array kPlanMarkers = {"preparing"sv, "prepare"sv, "prepares"sv, "ahead"sv, "expected"sv, "will"sv,     "would"sv, "shall"sv, "to"sv,      "plan"sv, "plans"sv,
                                      "planned"sv,  "next"sv,  "upcoming"sv, "forthcoming"sv, "future"sv,
                                      "could"sv,    "may"sv,   "might"sv, "'ll"sv};
 
@@ -130,8 +130,12 @@ class MeetingFinder {
   // Where a participant phrase starting at `begin` ends.
   std::size_t phrase_end(std::size_t begin, std::size_t end) const {
     std::size_t t = begin;
-    while (t < end && !is_one_of(words_[t], kPhraseStops) && !(tagging_.pos[t].starts_with("VB") && entity_of_token(t) == kNone))
-      ++t;
+    while (t < end && !is_one_of(words_[t], kPhraseStops) &&
+           !(tagging_.pos[t].starts_with("VB") && entity_of_token(t) == kNone)) {
+      // A title's own "for" and "of" do not end the phrase ("Under Secretary for Arms Control ...").
+      const std::size_t title_end = titles_.title_end(words_, t, end);
+      t = title_end > t ? title_end : t + 1;
+    }
     return t;
   }
 
@@ -151,7 +155,8 @@ class MeetingFinder {
       if (!trigger) continue;
       const auto [kind, trigger_end] = *trigger;
       Meeting meeting;
-      meeting.kind = std::string(slice(text_, Span{segments_.tokens[t].span.begin, segments_.tokens[trigger_end - 1].span.end}));
+      meeting.trigger = Span{segments_.tokens[t].span.begin, segments_.tokens[trigger_end - 1].span.end};
+      meeting.kind = std::string(slice(text_, meeting.trigger));
       meeting.sentences.push_back(s);
       meeting.evidence.push_back(sentence.span);
 
@@ -279,8 +284,11 @@ class MeetingFinder {
   // Joins a meeting to an earlier report of the same one, or keeps it as a new one. A trigger that
   // names no participant ("the talks") refers back to the latest meeting.
   void add(Meeting meeting) {
+    // The speaker of a claim made at the meeting took part ("Speaking after a meeting of ..., X said"),
+    // unless the meeting is only talked about in the claim.
+    const Span trigger = meeting.trigger;
     for (const Claim& claim : claims_)
-      if (claim.sentence == meeting.sentences.front() && claim.speaker &&
+      if (claim.sentence == meeting.sentences.front() && claim.speaker && !claim.content.contains(trigger) &&
           std::find(meeting.participants.begin(), meeting.participants.end(), *claim.speaker) ==
               meeting.participants.end() &&
           !meeting.participants.empty())

@@ -24,6 +24,7 @@ struct Meeting {
   std::optional<std::string> date;
   bool planned = false;                   // "will meet", "the upcoming summit"
   std::string kind;                       // the trigger as written: "meeting", "talks", "met"
+  Span trigger;                           // where the first report names it
   std::vector<Span> evidence;             // the sentences that report it
   std::vector<std::size_t> sentences;     // their indices
 };

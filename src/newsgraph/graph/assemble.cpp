@@ -1,5 +1,7 @@
 #include "newsgraph/graph/assemble.hpp"
 
+#include <algorithm>
+
 namespace newsgraph::graph {
 namespace {
 
@@ -25,6 +27,11 @@ std::string meeting_label(const extract::Meeting& meeting, const resolve::Entiti
     std::string_view name = entity.name;
     if (entity.type == tag::EntityType::Person && name.rfind(' ') != std::string_view::npos)
       name = name.substr(name.rfind(' ') + 1);
+    // A long name's acronym, where the article gives one ("MGIMO").
+    for (const std::string& alias : entity.aliases)
+      if (entity.type == tag::EntityType::Organization && name.size() > 24 && alias.size() >= 2 &&
+          std::all_of(alias.begin(), alias.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+        name = alias;
     if (!label.empty()) label += "\u2013";
     label += name;
   }

@@ -9,6 +9,22 @@
 namespace newsgraph::resolve {
 namespace {
 
+// "MOSCOW" -> "Moscow", "ST. PETERSBURG" -> "St. Petersburg"; other names as they are. Short
+// capitals are abbreviations ("USA", "UK") and stay.
+std::string sentence_case(std::string_view name) {
+  std::string out(name);
+  std::size_t letters = 0;
+  for (const char c : name) {
+    if (c >= 'a' && c <= 'z') return out;
+    if (c >= 'A' && c <= 'Z') ++letters;
+  }
+  if (letters < 4) return out;
+  for (std::size_t i = 1; i < out.size(); ++i)
+    if (out[i] >= 'A' && out[i] <= 'Z' && out[i - 1] != ' ' && out[i - 1] != '-' && out[i - 1] != '.')
+      out[i] = static_cast<char>(out[i] - 'A' + 'a');
+  return out;
+}
+
 class Resolver {
  public:
   Resolver(const Document& document, const text::Segments& segments, const tag::Tagging& tagging)
@@ -38,7 +54,9 @@ class Resolver {
 
   void attach(std::size_t m) {
     const tag::Mention& mention = mentions_[m];
-    const std::string surface_form(surface(m));
+    // A dateline's capitals ("MOSCOW") name the place written "Moscow" elsewhere.
+    const std::string surface_form =
+        mention.type == tag::EntityType::Place ? sentence_case(surface(m)) : std::string(surface(m));
     std::string key = surface_form;
     std::optional<std::string> known_name;
     if (mention.type == tag::EntityType::Place) {
@@ -58,9 +76,10 @@ class Resolver {
       if (known_name && *known_name != surface_form) result_.entities.back().aliases.push_back(*known_name);
     }
     Entity& target = result_.entities[*entity];
-    if (surface_form != target.name &&
-        std::find(target.aliases.begin(), target.aliases.end(), surface_form) == target.aliases.end())
-      target.aliases.push_back(surface_form);
+    const std::string written(surface(m));  // aliases keep the form the evidence shows
+    if (written != target.name &&
+        std::find(target.aliases.begin(), target.aliases.end(), written) == target.aliases.end())
+      target.aliases.push_back(written);
     target.mentions.push_back(m);
     result_.entity_of_mention[m] = *entity;
     keys_[{mention.type, key}] = *entity;

@@ -127,7 +127,6 @@ void write_dot(const graph::Graph& graph, std::ostream& out) {
       tooltip = (node.quote ? "\u201C" + node.text + "\u201D" : node.text) + " (" + node.cue + ")";
     } else {
       label = wrapped(node.label, 24);
-      if (node.date && node.type == graph::NodeType::Meeting) label += "\n" + *node.date;
       tooltip = node.label;
       for (const auto& alias : node.aliases) tooltip += "\n" + alias;
     }
