@@ -127,3 +127,30 @@ TEST_CASE("'A and B met' names the participants; a claim made there is said at t
   REQUIRE(planned.place);
   CHECK(r.name_of(*planned.place) == "Paris");
 }
+
+TEST_CASE("a quotation with no cue is its neighbour's, and an apposition does not hide the speaker",
+          "[extract][claims]") {
+  const auto r = read(
+      "Mr Baker, the Lib Dem environment spokesman, said: \"I have been warning for months.\"\n"
+      "\"Once again our needs are being ignored.\"");
+  REQUIRE(r.analysis.claims.size() == 2);
+  for (const auto& claim : r.analysis.claims) {
+    REQUIRE(claim.speaker);
+    CHECK(r.name_of(*claim.speaker) == "Baker");
+  }
+  CHECK(r.text_of(r.analysis.claims[0].content) == "I have been warning for months.");
+  CHECK(r.text_of(r.analysis.claims[1].content) == "Once again our needs are being ignored.");
+}
+
+TEST_CASE("'according to X' and 'in his opinion' attribute the rest of the sentence", "[extract][claims]") {
+  const auto r = read(
+      "Anders Fogh Rasmussen spoke in Sochi. In his opinion, Russia and NATO need tactical cooperation. "
+      "According to Sergei Lavrov, the talks went well.");
+  REQUIRE(r.analysis.claims.size() == 2);
+  CHECK(r.text_of(r.analysis.claims[0].content) == "Russia and NATO need tactical cooperation");
+  REQUIRE(r.analysis.claims[0].speaker);
+  CHECK(r.name_of(*r.analysis.claims[0].speaker) == "Anders Fogh Rasmussen");
+  CHECK(r.text_of(r.analysis.claims[1].content) == "the talks went well");
+  REQUIRE(r.analysis.claims[1].speaker);
+  CHECK(r.name_of(*r.analysis.claims[1].speaker) == "Sergei Lavrov");
+}

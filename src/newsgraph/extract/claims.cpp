@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 #include <string>
 
 #include "newsgraph/lexicon/lexicon.hpp"
@@ -59,6 +60,7 @@ class ClaimFinder {
 
   std::vector<Claim> find() {
     for (std::size_t q = 0; q < segments_.quotations.size(); ++q) attribute_quotation(q);
+    for (std::size_t q = 0; q < segments_.quotations.size(); ++q) attribute_by_neighbour(q);
     for (std::size_t s = 0; s < segments_.sentences.size(); ++s) find_reported(s);
     std::sort(claims_.begin(), claims_.end(),
               [](const Claim& a, const Claim& b) { return a.content < b.content; });
@@ -105,6 +107,17 @@ class ClaimFinder {
   std::optional<Speaker> speaker_before(std::size_t end, std::size_t floor) const {
     if (end <= floor) return std::nullopt;
     if (const auto pronoun = pronoun_speaker(end - 1)) return pronoun;
+    if (word(end - 1) == ",") {
+      // "Mr Baker, the Lib Dem environment spokesman, said": the person before the apposition.
+      for (std::size_t comma = end - 1; comma-- > floor + 1 && end - comma <= 12;) {
+        if (word(comma) != ",") continue;
+        const auto named = speaker_before(comma, floor);
+        if (named && named->entity && entities_.entities[*named->entity].type == tag::EntityType::Person)
+          return Speaker{named->entity, named->begin, end - 1};
+        break;
+      }
+      return std::nullopt;
+    }
     std::size_t begin = end;
     while (begin > floor && is_speaker_word(begin - 1)) --begin;
     if (begin == end) return std::nullopt;
@@ -124,15 +137,34 @@ class ClaimFinder {
     if (person || any) return Speaker{person ? person : any, begin, end};
     const std::string_view head = word(end - 1);
     if (titles_.is_head(head)) return Speaker{latest_entity(tag::EntityType::Person, begin, ""), begin, end};
-    if (word(begin) == "the" || word(begin) == "The")
-      return Speaker{latest_entity(tag::EntityType::Organization, begin, head), begin, end};
+    // "the ministry", "the Foreign Ministry": a body named before by a name with that head word.
+    if ((word(begin) == "the" || word(begin) == "The") && end - begin >= 2)
+      if (const auto body = latest_entity(tag::EntityType::Organization, begin, head))
+        return Speaker{body, begin, end};
     return std::nullopt;
   }
 
-  std::optional<Speaker> pronoun_speaker(std::size_t t) const {
-    const std::string w = lower(word(t));
+  std::optional<Speaker> pronoun_speaker(std::size_t t) const { return pronoun_speaker_of(lower(word(t)), t); }
+
+  std::optional<Speaker> pronoun_speaker_of(const std::string& w, std::size_t t) const {
     if (w != "he" && w != "she") return std::nullopt;
-    return Speaker{latest_entity(tag::EntityType::Person, t, ""), t, t + 1};
+    // The salient person: the latest one who opened a sentence as its subject, else the latest named.
+    std::optional<std::size_t> subject;
+    for (std::size_t m = mentions_.size(); m-- > 0 && !subject;) {
+      const tag::Mention& mention = mentions_[m];
+      if (mention.first_token >= t || mention.type != tag::EntityType::Person) continue;
+      if (quotation_at_[mention.first_token] != kNone) continue;
+      if (opens_sentence(mention)) subject = entities_.entity_of_mention[m];
+    }
+    return Speaker{subject ? subject : latest_entity(tag::EntityType::Person, t, ""), t, t + 1};
+  }
+
+  // The mention is the first words of its sentence, titles and "Mr" aside.
+  bool opens_sentence(const tag::Mention& mention) const {
+    for (std::size_t t = segments_.sentences[mention.sentence].first_token; t < mention.first_token; ++t)
+      if (!titles_.is_title_word(word(t)) && mention_at_[t] == kNone && word(t) != "the" && word(t) != "The")
+        return false;
+    return true;
   }
 
   // The entity of the given type mentioned last before token `before` (whose name contains `head`,
@@ -209,8 +241,35 @@ class ClaimFinder {
     return false;
   }
 
+  // A quotation that stands as whole sentences with no cue of its own ("“Life proved ...” “In the
+  // meantime ...,” he stated.") is its neighbour's: the attributed quotation next to it in its
+  // paragraph, else the last claim of the paragraph before, whose speaker goes on talking.
+  void attribute_by_neighbour(std::size_t q) {
+    const text::Quotation& quotation = segments_.quotations[q];
+    if (quotation_claim_.contains(q) || quotation.content.empty()) return;
+    std::size_t first = kNone;
+    for (std::size_t t = 0; t < token_count() && first == kNone; ++t)
+      if (quotation_at_[t] == q) first = t;
+    if (first == kNone || segments_.sentences[sentence_of_[first]].first_token != first) return;
+    std::optional<std::size_t> source;
+    for (std::size_t other = q + 1; other < segments_.quotations.size() && !source; ++other) {
+      if (segments_.quotations[other].paragraph != quotation.paragraph) break;
+      if (quotation_claim_.contains(other)) source = quotation_claim_.at(other);
+    }
+    for (std::size_t other = q; other-- > 0 && !source;) {
+      if (segments_.quotations[other].paragraph + 1 < quotation.paragraph) break;
+      if (quotation_claim_.contains(other)) source = quotation_claim_.at(other);
+    }
+    if (!source) return;
+    Claim claim = claims_[*source];
+    claim.content = trim_trailing_punctuation(quotation.content);
+    claim.sentence = sentence_of_[first];
+    claims_.push_back(claim);
+  }
+
   void add_quoted(const text::Quotation& quotation, const CueMatch& cue, const Speaker& speaker,
                   std::size_t sentence) {
+    quotation_claim_[static_cast<std::size_t>(&quotation - segments_.quotations.data())] = claims_.size();
     Claim claim;
     claim.content = trim_trailing_punctuation(quotation.content);
     claim.cue = tokens_span(cue.begin, cue.end);
@@ -240,11 +299,50 @@ class ClaimFinder {
       for (std::size_t t = sentence.first_token; t < end; ++t) {
         if (quotation_at_[t] != kNone || used_[t]) continue;
         const auto cue = cue_at(t);
-        if (!cue || cue->kind == lexicon::CueKind::Source) continue;
+        if (!cue) continue;
+        if (cue->kind == lexicon::CueKind::Source) {
+          if (!closing && take_source(s, *cue, end)) return;
+          continue;
+        }
         if (closing ? take_content_comma_speaker_cue(s, *cue, end) : take_subject_cue_content(s, *cue, end))
           return;
       }
     }
+  }
+
+  // "According to X, CONTENT.", "CONTENT, according to X.", "In his opinion, CONTENT."
+  bool take_source(std::size_t s, const CueMatch& cue, std::size_t end) {
+    const text::Sentence& sentence = segments_.sentences[s];
+    std::optional<Speaker> speaker;
+    std::size_t after_speaker = cue.end;
+    const std::string last = lower(word(cue.end - 1));
+    if (last == "to" || last == "of") {
+      std::size_t comma = cue.end;
+      while (comma < end && word(comma) != ",") ++comma;
+      speaker = speaker_from(cue.end, comma);
+      after_speaker = comma;
+    } else {
+      // The possessive inside the cue stands for the speaker: "his" -> he, "her" -> she.
+      for (std::size_t t = cue.begin; t < cue.end && !speaker; ++t) {
+        const std::string w = lower(word(t));
+        if (w == "his" || w == "her") speaker = pronoun_speaker_of(w == "his" ? "he" : "she", t);
+      }
+    }
+    if (!speaker) return false;
+    Span content;
+    if (cue.begin <= sentence.first_token + 1) {
+      std::size_t from = after_speaker;
+      while (from < end && word(from) == ",") ++from;
+      if (end <= from + 2) return false;
+      content = tokens_span(from, end);
+    } else if (word(cue.begin - 1) == ",") {
+      if (cue.begin - 1 <= sentence.first_token + 2) return false;
+      content = tokens_span(sentence.first_token, cue.begin - 1);
+    } else {
+      return false;
+    }
+    add_reported(content, cue, *speaker, s);
+    return true;
   }
 
   // "X said (that) CONTENT": the speaker right before the cue, the content after it.
@@ -317,6 +415,7 @@ class ClaimFinder {
   std::vector<std::size_t> sentence_of_;   // token -> sentence index
   std::vector<bool> used_;                 // tokens already read as a quotation's attribution
   std::vector<Claim> claims_;
+  std::map<std::size_t, std::size_t> quotation_claim_;  // quotation index -> its claim in claims_
 };
 
 }  // namespace
