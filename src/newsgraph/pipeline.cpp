@@ -67,7 +67,8 @@ graph::Graph build_graph(const std::vector<Document>& documents, const Models& m
   if (failure) std::rethrow_exception(failure);
 
   graph::Graph graph;
-  for (std::size_t i = 0; i < documents.size(); ++i) graph::assemble(graph, documents[i], analyses[i]);
+  const graph::CorpusNames names = graph::corpus_names(analyses);
+  for (std::size_t i = 0; i < documents.size(); ++i) graph::assemble(graph, documents[i], analyses[i], names);
   return graph;
 }
 

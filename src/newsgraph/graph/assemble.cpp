@@ -1,6 +1,8 @@
 #include "newsgraph/graph/assemble.hpp"
 
 #include <algorithm>
+#include <map>
+#include <set>
 
 namespace newsgraph::graph {
 namespace {
@@ -64,7 +66,35 @@ std::string slug(std::string_view name) {
   return out;
 }
 
-void assemble(Graph& graph, const Document& document, const Analysis& analysis) {
+CorpusNames corpus_names(const std::vector<Analysis>& analyses) {
+  // How many articles use each full name, by surname.
+  std::map<std::string, std::map<std::string, std::size_t>> full_names_by_surname;
+  for (const Analysis& analysis : analyses)
+    for (const auto& entity : analysis.entities.entities)
+      if (entity.type == tag::EntityType::Person && entity.name.find(' ') != std::string::npos)
+        ++full_names_by_surname[entity.name.substr(entity.name.rfind(' ') + 1)][entity.name];
+  // A surname stands for a full name when that name is the only one, or so much the commonest that a
+  // reader would take the surname alone for it (Putin for Vladimir Putin, not Lyudmila Putin).
+  constexpr std::size_t kDominance = 5;
+  CorpusNames names;
+  for (const auto& [surname, counts] : full_names_by_surname) {
+    std::string best;
+    std::size_t best_count = 0, runner_up = 0;
+    for (const auto& [name, count] : counts) {
+      if (count > best_count) {
+        runner_up = best_count;
+        best = name;
+        best_count = count;
+      } else if (count > runner_up) {
+        runner_up = count;
+      }
+    }
+    if (runner_up == 0 || best_count >= kDominance * runner_up) names.full_name_of_surname.emplace(surname, best);
+  }
+  return names;
+}
+
+void assemble(Graph& graph, const Document& document, const Analysis& analysis, const CorpusNames& names) {
   graph.add_document(
       DocumentInfo{document.id, document.date, document.source, document.dateline, document.title});
   // The stages read the title and the text as one (analysis.text); evidence points into either.
@@ -75,7 +105,13 @@ void assemble(Graph& graph, const Document& document, const Analysis& analysis) 
   };
 
   std::vector<std::string> ids;
-  for (const auto& entity : analysis.entities.entities) {
+  for (resolve::Entity entity : analysis.entities.entities) {
+    // "Putin" in an article that never gives his first name is the corpus's one "Vladimir Putin".
+    if (entity.type == tag::EntityType::Person && entity.name.find(' ') == std::string::npos)
+      if (const auto full = names.full_name_of_surname.find(entity.name); full != names.full_name_of_surname.end()) {
+        entity.aliases.push_back(entity.name);
+        entity.name = full->second;
+      }
     Node node;
     node.id = entity_id(entity);
     node.type = node_type(entity.type);

@@ -4,7 +4,9 @@
 // Every node and edge carries the article's evidence spans.
 #pragma once
 
+#include <map>
 #include <string>
+#include <vector>
 #include <string_view>
 
 #include "newsgraph/analysis.hpp"
@@ -13,7 +15,15 @@
 
 namespace newsgraph::graph {
 
-void assemble(Graph& graph, const Document& document, const Analysis& analysis);
+// What the whole corpus says about names: a surname that only one full name in the corpus ends with.
+// The same set of articles gives the same CorpusNames in any order.
+struct CorpusNames {
+  std::map<std::string, std::string> full_name_of_surname;
+};
+
+CorpusNames corpus_names(const std::vector<Analysis>& analyses);
+
+void assemble(Graph& graph, const Document& document, const Analysis& analysis, const CorpusNames& names);
 
 // "Sergei Lavrov" -> "sergei-lavrov": ASCII lower case, runs of other ASCII as one hyphen, UTF-8 kept.
 std::string slug(std::string_view name);

@@ -44,6 +44,7 @@ Vertex Graph::add_node(Node node) {
         std::find(node.aliases.begin(), node.aliases.end(), node.label) == node.aliases.end())
       node.aliases.push_back(node.label);
     add_missing(existing.aliases, node.aliases);
+    std::sort(existing.aliases.begin(), existing.aliases.end());
     std::erase(existing.aliases, existing.label);
     add_missing(existing.evidence, node.evidence);
     std::sort(existing.evidence.begin(), existing.evidence.end());
@@ -51,6 +52,7 @@ Vertex Graph::add_node(Node node) {
     return found->second;
   }
   std::erase(node.aliases, node.label);
+  std::sort(node.aliases.begin(), node.aliases.end());
   std::sort(node.evidence.begin(), node.evidence.end());
   const std::string id = node.id;
   const Vertex vertex = boost::add_vertex(std::move(node), graph_);

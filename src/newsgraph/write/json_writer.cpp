@@ -1,6 +1,8 @@
 #include <rapidjson/ostreamwrapper.h>
 #include <rapidjson/prettywriter.h>
 
+#include <algorithm>
+
 #include "newsgraph/write/write.hpp"
 
 namespace newsgraph::write {
@@ -104,7 +106,9 @@ void write_json(const graph::Graph& graph, std::ostream& out) {
   json.String("newsgraph " NEWSGRAPH_VERSION);
   json.Key("documents");
   json.StartArray();
-  for (const auto& document : graph.documents()) {
+  std::vector<graph::DocumentInfo> documents = graph.documents();
+  std::sort(documents.begin(), documents.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  for (const auto& document : documents) {
     json.StartObject();
     json.Key("id");
     write_string(json, document.id);
