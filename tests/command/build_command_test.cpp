@@ -12,7 +12,10 @@ using newsgraph::testing::write_file;
 namespace {
 
 std::string quoted(const std::filesystem::path& path) {
-  return "'" + path.string() + "'";
+  std::string out = "'";
+  out += path.string();
+  out += "'";
+  return out;
 }
 
 }  // namespace

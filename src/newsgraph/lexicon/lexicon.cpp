@@ -141,6 +141,17 @@ std::size_t Titles::title_end(const std::vector<std::string_view>& words, std::s
   return t > last_head_end && words[last_head_end] != "and" ? t : last_head_end;
 }
 
+const CommonWords& CommonWords::embedded() {
+  static const CommonWords common = [] {
+    CommonWords loaded;
+    for (const auto& row : load_lexicon("lexicon/common_words.tsv", "common-words")) loaded.words_.insert(row[0]);
+    return loaded;
+  }();
+  return common;
+}
+
+bool CommonWords::contains(std::string_view word) const { return words_.contains(lower(word)); }
+
 const MeetingTriggers& MeetingTriggers::embedded() {
   static const MeetingTriggers triggers = [] {
     MeetingTriggers loaded;

@@ -49,6 +49,17 @@ struct Cue {
   CueKind kind = CueKind::Verb;
 };
 
+// The common-word lexicon (lexicon/common_words.tsv), loaded once.
+class CommonWords {
+ public:
+  static const CommonWords& embedded();
+  // Whether the word, in lower case, is a common English word.
+  bool contains(std::string_view word) const;
+
+ private:
+  std::set<std::string, std::less<>> words_;
+};
+
 enum class TriggerKind { Noun, Verb };
 
 struct MeetingTrigger {

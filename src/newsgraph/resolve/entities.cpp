@@ -55,8 +55,9 @@ class Resolver {
   void attach(std::size_t m) {
     const tag::Mention& mention = mentions_[m];
     // A dateline's capitals ("MOSCOW") name the place written "Moscow" elsewhere.
-    const std::string surface_form =
-        mention.type == tag::EntityType::Place ? sentence_case(surface(m)) : std::string(surface(m));
+    const std::string surface_form = mention.type == tag::EntityType::Place    ? sentence_case(surface(m))
+                                     : mention.type == tag::EntityType::Person ? shared_surname_form(m)
+                                                                               : std::string(surface(m));
     std::string key = surface_form;
     std::optional<std::string> known_name;
     if (mention.type == tag::EntityType::Place) {
@@ -70,6 +71,7 @@ class Resolver {
     std::optional<std::size_t> entity = find_by_key(mention.type, key);
     if (!entity && mention.type == tag::EntityType::Person) entity = find_person_by_part(m);
     if (!entity) entity = find_expansion_of_acronym(m);
+    if (!entity) entity = find_name_with_initials(m);
     if (!entity) {
       entity = result_.entities.size();
       result_.entities.push_back(Entity{mention.type, surface_form, {}, {}, {}});
@@ -137,6 +139,21 @@ class Resolver {
     return best;
   }
 
+  // "Vladimir" in "Vladimir and Lyudmila Putin" is Vladimir Putin: a given name alone, joined by
+  // "and" to a full name, shares its surname.
+  std::string shared_surname_form(std::size_t m) const {
+    const tag::Mention& mention = mentions_[m];
+    const std::string written(surface(m));
+    if (mention.end_token - mention.first_token != 1 || mention.end_token + 1 >= segments_.tokens.size() ||
+        word(mention.end_token) != "and")
+      return written;
+    for (const tag::Mention& next : mentions_)
+      if (next.first_token == mention.end_token + 1 && next.type == tag::EntityType::Person &&
+          next.end_token - next.first_token >= 2)
+        return written + " " + std::string(word(next.end_token - 1));
+    return written;
+  }
+
   // "(MGIMO)" right after "Moscow State Institute of International Relations": the acronym in
   // brackets joins the name before it.
   std::optional<std::size_t> find_expansion_of_acronym(std::size_t m) const {
@@ -153,6 +170,33 @@ class Resolver {
       }
     }
     return std::nullopt;
+  }
+
+  // "DTI" for "Department of Trade and Industry", "EU" for "European Union": an organisation's
+  // acronym made of the initials of its capitalised words.
+  std::optional<std::size_t> find_name_with_initials(std::size_t m) const {
+    const std::string acronym = capitals_of(surface(m));
+    if (acronym.size() < 2 || acronym.size() != surface(m).size()) return std::nullopt;
+    for (std::size_t e = 0; e < result_.entities.size(); ++e) {
+      const Entity& entity = result_.entities[e];
+      if (entity.type == tag::EntityType::Person || entity.name.find(' ') == std::string::npos) continue;
+      std::string initials;
+      for (std::size_t start = 0; start < entity.name.size();) {
+        std::size_t end = entity.name.find(' ', start);
+        if (end == std::string::npos) end = entity.name.size();
+        if (entity.name[start] >= 'A' && entity.name[start] <= 'Z') initials += entity.name[start];
+        start = end + 1;
+      }
+      if (initials == acronym) return e;
+    }
+    return std::nullopt;
+  }
+
+  static std::string capitals_of(std::string_view word) {
+    std::string out;
+    for (const char c : word)
+      if (c >= 'A' && c <= 'Z') out += c;
+    return out;
   }
 
   std::string_view text_;

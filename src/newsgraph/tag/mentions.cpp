@@ -8,6 +8,7 @@
 #include "newsgraph/resolve/gazetteer.hpp"
 #include "newsgraph/tag/entities.hpp"
 #include "newsgraph/tag/tagger.hpp"
+#include "newsgraph/text/utf8.hpp"
 
 namespace newsgraph::tag {
 namespace {
@@ -147,11 +148,7 @@ class DocumentTagger {
               [](const Mention& a, const Mention& b) { return a.first_token < b.first_token; });
   }
 
-  bool starts_upper(std::size_t token) const {
-    const std::string_view w = word(token);
-    return !w.empty() && ((w[0] >= 'A' && w[0] <= 'Z') || (w[0] >= '0' && w[0] <= '9') ||
-                          static_cast<unsigned char>(w[0]) >= 0xC3);
-  }
+  bool starts_upper(std::size_t token) const { return text::starts_with_capital_or_digit(word(token)); }
 
   bool has_organization_head(std::size_t begin, std::size_t end) const {
     for (std::size_t t = begin; t < end; ++t)
@@ -205,7 +202,30 @@ class DocumentTagger {
     return from <= to;
   }
 
+  // Capitals that only open a sentence or stand in a title-case headline ("Life proved ...", "Christie
+  // Calls Clinton a Disgrace Over Police Shooting Comments") make common words look like names.
+  bool is_capitalised_common_words(std::size_t sentence, std::size_t begin, std::size_t end) const {
+    for (std::size_t t = begin; t < end; ++t)
+      if (!common_words_.contains(word(t))) return false;
+    const text::Sentence& s = segments_.sentences[sentence];
+    std::size_t opening = s.first_token;
+    while (opening < s.end_token && !text::starts_with_capital_or_digit(word(opening))) ++opening;
+    if (begin == opening) return true;
+    std::size_t words = 0, capitalised = 0;
+    for (std::size_t t = s.first_token; t < s.end_token; ++t) {
+      const unsigned char c = static_cast<unsigned char>(word(t)[0]);
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) continue;
+      ++words;
+      if (c >= 'A' && c <= 'Z') ++capitalised;
+    }
+    return words >= 4 && capitalised * 10 >= words * 6;
+  }
+
   void add(std::size_t sentence, EntityType type, std::size_t begin, std::size_t end) {
+    if (is_capitalised_common_words(sentence, begin, end)) {
+      const std::string_view name = slice(text_, Span{segments_.tokens[begin].span.begin, segments_.tokens[end - 1].span.end});
+      if (!gazetteer_.find_place(name) && !gazetteer_.find_organization(name)) return;
+    }
     if (end - begin == 1) {
       if (const auto country = gazetteer_.country_of_demonym(word(begin)); country && type != EntityType::Person) {
         result_.demonyms.push_back(DemonymMention{begin, *country});
@@ -242,6 +262,7 @@ class DocumentTagger {
   const Tagger& tagger_;
   const lexicon::Titles& titles_;
   const resolve::Gazetteer& gazetteer_;
+  const lexicon::CommonWords& common_words_ = lexicon::CommonWords::embedded();
   std::vector<std::string_view> words_;  // every token's text
   Tagging result_;
 };

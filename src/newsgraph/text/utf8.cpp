@@ -66,3 +66,14 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
 }
 
 }  // namespace newsgraph::text
+
+namespace newsgraph::text {
+
+bool starts_with_capital_or_digit(std::string_view word) {
+  if (word.empty()) return false;
+  const char32_t c = decode_utf8(word, 0).code_point;
+  return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
+         (c >= 0x100 && c <= 0x17F && c % 2 == 0) || (c >= 0x391 && c <= 0x3A9) || (c >= 0x400 && c <= 0x42F);
+}
+
+}  // namespace newsgraph::text

@@ -24,3 +24,11 @@ std::size_t previous_char_start(std::string_view text, std::size_t offset);
 std::optional<std::size_t> find_invalid_utf8(std::string_view text);
 
 }  // namespace newsgraph::text
+
+namespace newsgraph::text {
+
+// True when the word starts with a capital letter (Latin, Greek or Cyrillic) or a digit, the way a
+// name does; false for punctuation and quotation marks ("“").
+bool starts_with_capital_or_digit(std::string_view word);
+
+}  // namespace newsgraph::text
