@@ -141,6 +141,24 @@ std::size_t Titles::title_end(const std::vector<std::string_view>& words, std::s
   return t > last_head_end && words[last_head_end] != "and" ? t : last_head_end;
 }
 
+const Parties& Parties::embedded() {
+  static const Parties parties = [] {
+    Parties loaded;
+    for (const auto& row : load_lexicon("lexicon/parties.tsv", "parties")) {
+      if (row.size() != 2) throw ModelError("lexicon/parties.tsv: each row must be a word and its party's name");
+      loaded.parties_.emplace(row[0], row[1]);
+    }
+    return loaded;
+  }();
+  return parties;
+}
+
+std::optional<std::string> Parties::party_of(std::string_view word) const {
+  const auto found = parties_.find(word);
+  if (found == parties_.end()) return std::nullopt;
+  return found->second;
+}
+
 const CommonWords& CommonWords::embedded() {
   static const CommonWords common = [] {
     CommonWords loaded;

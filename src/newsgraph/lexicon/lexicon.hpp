@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -47,6 +48,16 @@ enum class CueKind { Verb, VerbOn, Phrase, Negative, Source };
 struct Cue {
   std::vector<std::string> words;  // lower case
   CueKind kind = CueKind::Verb;
+};
+
+// The party lexicon (lexicon/parties.tsv), loaded once: "Republican" -> "Republican Party".
+class Parties {
+ public:
+  static const Parties& embedded();
+  std::optional<std::string> party_of(std::string_view word) const;
+
+ private:
+  std::map<std::string, std::string, std::less<>> parties_;
 };
 
 // The common-word lexicon (lexicon/common_words.tsv), loaded once.

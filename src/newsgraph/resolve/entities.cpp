@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 
+#include "newsgraph/lexicon/lexicon.hpp"
 #include "newsgraph/resolve/gazetteer.hpp"
 
 namespace newsgraph::resolve {
@@ -63,7 +64,9 @@ class Resolver {
     if (mention.type == tag::EntityType::Place) {
       if (const auto place = gazetteer_.find_place(surface_form)) known_name = place->canonical;
     } else if (mention.type == tag::EntityType::Organization) {
-      if (const auto organization = gazetteer_.find_organization(surface_form))
+      if (const auto party = lexicon::Parties::embedded().party_of(surface_form))
+        known_name = party;
+      else if (const auto organization = gazetteer_.find_organization(surface_form))
         known_name = organization->canonical;
     }
     if (known_name) key = *known_name;

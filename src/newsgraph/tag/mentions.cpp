@@ -105,6 +105,9 @@ class DocumentTagger {
           type = "LOC";
         else if (gazetteer_.find_organization(name) && (length > 1 || is_acronym(name)))
           type = "ORG";
+        else if (lexicon::Parties::embedded().party_of(name) && i + length < n &&
+                 titles_.is_title_word(word(sentence.first_token + i + length)))
+          type = "ORG";  // "Conservative leader", "GOP nominee"
         if (type.empty()) continue;
         chunks.push_back(EntityChunk{type, i, i + length});
         i += length - 1;
@@ -174,9 +177,14 @@ class DocumentTagger {
     while (end > begin && !starts_upper(end - 1)) --end;
     if (begin >= end) return;
     if (type == "MISC") {
-      if (end - begin == 1)
+      const std::string_view name = slice(text_, Span{segments_.tokens[begin].span.begin, segments_.tokens[end - 1].span.end});
+      // "Republican nominee", "Lib Dem spokesman": a party named by its adjective.
+      if (lexicon::Parties::embedded().party_of(name)) {
+        add(sentence, EntityType::Organization, begin, end);
+      } else if (end - begin == 1) {
         if (const auto country = gazetteer_.country_of_demonym(word(begin)))
           result_.demonyms.push_back(DemonymMention{begin, *country});
+      }
       return;
     }
     const EntityType tagged = type == "PER"   ? EntityType::Person
@@ -222,7 +230,7 @@ class DocumentTagger {
   }
 
   void add(std::size_t sentence, EntityType type, std::size_t begin, std::size_t end) {
-    if (is_capitalised_common_words(sentence, begin, end)) {
+    if (is_capitalised_common_words(sentence, begin, end) && !lexicon::Parties::embedded().party_of(word(begin))) {
       const std::string_view name = slice(text_, Span{segments_.tokens[begin].span.begin, segments_.tokens[end - 1].span.end});
       if (!gazetteer_.find_place(name) && !gazetteer_.find_organization(name)) return;
     }
