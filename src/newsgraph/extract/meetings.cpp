@@ -173,6 +173,7 @@ class MeetingFinder {
         add_compound_participants(t, meeting.participants);  // "the Russian-French talks"
         add_holders(sentence.first_token, t, meeting.participants);  // "A held talks with B"
       }
+      add_subject_after_opening_phrase(s, t, meeting.participants);
       meeting.planned = is_planned(sentence.first_token, t);
       find_place(s, trigger_end, meeting);
       find_date(s, t, meeting);
@@ -215,6 +216,24 @@ class MeetingFinder {
     }
   }
 
+  // "At a meeting with X, President Y discussed ...": a sentence that opens with the meeting and a
+  // comma goes on with one of its participants as the subject.
+  void add_subject_after_opening_phrase(std::size_t s, std::size_t trigger, std::vector<std::size_t>& into) const {
+    const text::Sentence& sentence = segments_.sentences[s];
+    const std::string first = lower(words_[sentence.first_token]);
+    if (first != "at" && first != "in" && first != "during" && first != "after" && first != "following" &&
+        first != "speaking")
+      return;
+    std::size_t comma = trigger;
+    while (comma < sentence.end_token && words_[comma] != ",") ++comma;
+    std::size_t t = comma + 1;
+    while (t < sentence.end_token && entity_of_token(t) == kNone && titles_.is_title_word(words_[t])) ++t;
+    if (t >= sentence.end_token || mention_at_[t] == kNone) return;
+    const std::size_t entity = entities_.entity_of_mention[mention_at_[t]];
+    if (entities_.entities[entity].type == tag::EntityType::Place) return;
+    if (std::find(into.begin(), into.end(), entity) == into.end()) into.push_back(entity);
+  }
+
   bool is_planned(std::size_t floor, std::size_t trigger) const {
     for (std::size_t t = trigger; t-- > floor && trigger - t <= 3;)
       if (is_one_of(lower(words_[t]), kPlanMarkers)) return true;
@@ -248,7 +267,7 @@ class MeetingFinder {
     const time::TimeExpression* best = nullptr;
     for (const auto& expression : times_) {
       if (expression.sentence != s || !expression.value) continue;
-      if (!time::calendar_date(*expression.value)) continue;
+      if (!time::calendar_date(*expression.value) || bounds_a_period(expression)) continue;
       const bool after = expression.span.begin >= at;
       if (!best || (after && best->span.begin < at) ||
           (after == (best->span.begin >= at) &&
@@ -258,10 +277,21 @@ class MeetingFinder {
     if (best) meeting.date = time::calendar_date(*best->value);
   }
 
+  // "until 2006", "by 2010", "since May": the edge of a period the sentence talks about, not the
+  // meeting's own time.
+  bool bounds_a_period(const time::TimeExpression& expression) const {
+    std::size_t t = 0;
+    while (t < segments_.tokens.size() && segments_.tokens[t].span.end <= expression.span.begin) ++t;
+    if (t == 0) return false;
+    const std::string before = lower(words_[t - 1]);
+    return before == "until" || before == "till" || before == "by" || before == "since" || before == "from" ||
+           before == "before" || before == "after" || before == "through" || before == "up";
+  }
+
   // A report's headline and opening lines tell the news of its own day: a meeting held there with no
   // date of its own took place on the document's date ("Top-level talks were held in the Kremlin").
   void date_by_lead(Meeting& meeting) const {
-    constexpr std::size_t kLeadSentences = 3;
+    constexpr std::size_t kLeadSentences = 5;
     if (!meeting.date && !meeting.planned && document_.date && meeting.sentences.front() < kLeadSentences)
       meeting.date = document_.date;
   }

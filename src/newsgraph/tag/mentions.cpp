@@ -79,9 +79,39 @@ class DocumentTagger {
       ner.push_back(tags[i].ner);
     }
     std::vector<EntityChunk> chunks = entity_chunks(ner);
+    extend_over_name_particles(sentence, chunks);
     add_gazetteer_names(sentence, ner, chunks);
     for (const EntityChunk& chunk : chunks)
       take_chunk(s, chunk.type, sentence.first_token + chunk.begin, sentence.first_token + chunk.end);
+  }
+
+  // "Saud al-Faisal bin Abdul-Aziz al-Saud", "Ludwig van Beethoven": a person's name runs on through
+  // the particles of Arabic, Dutch, German or Spanish names and the capitalised words they join,
+  // which the tagger, trained on shorter names, cuts up.
+  void extend_over_name_particles(const text::Sentence& sentence, std::vector<EntityChunk>& chunks) const {
+    const auto is_particle = [&](std::size_t t) {
+      const std::string_view w = word(t);
+      return w == "bin" || w == "ibn" || w == "bint" || w == "al" || w == "el" || w == "van" || w == "von" ||
+             w == "der" || w == "de" || w == "da" || w == "dos" || w == "del" || w.starts_with("al-") ||
+             w.starts_with("el-");
+    };
+    const std::size_t n = sentence.end_token - sentence.first_token;
+    for (std::size_t c = 0; c < chunks.size(); ++c) {
+      if (chunks[c].type != "PER") continue;
+      std::size_t end = chunks[c].end;
+      std::size_t extended = end;
+      while (end < n && is_particle(sentence.first_token + end)) {
+        ++end;
+        while (end < n && starts_upper(sentence.first_token + end) && !is_particle(sentence.first_token + end)) ++end;
+        extended = end;
+      }
+      if (extended == chunks[c].end) continue;
+      chunks[c].end = extended;
+      // Chunks the longer name now covers are part of it.
+      chunks.erase(std::remove_if(chunks.begin() + c + 1, chunks.end(),
+                                  [&](const EntityChunk& other) { return other.begin < extended; }),
+                   chunks.end());
+    }
   }
 
   // Countries and international organisations the tagger left untagged ("in Prague U.S. President
@@ -174,7 +204,7 @@ class DocumentTagger {
   // into an organisation or place before it and a person after it.
   void take_chunk(std::size_t sentence, std::string_view type, std::size_t begin, std::size_t end) {
     while (begin < end && !starts_upper(begin)) ++begin;
-    while (end > begin && !starts_upper(end - 1)) --end;
+    while (end > begin && !starts_upper(end - 1) && !word(end - 1).starts_with("al-")) --end;
     if (begin >= end) return;
     if (type == "MISC") {
       const std::string_view name = slice(text_, Span{segments_.tokens[begin].span.begin, segments_.tokens[end - 1].span.end});
