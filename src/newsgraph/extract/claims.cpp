@@ -37,11 +37,12 @@ struct CueMatch {
 
 class ClaimFinder {
  public:
-  ClaimFinder(const Document& document, const text::Segments& segments, const tag::Tagging& mentions,
+  ClaimFinder(const Document& document, const text::Segments& segments, const tag::Tagging& tagging,
               const resolve::Entities& entities)
       : text_(document.text),
         segments_(segments),
-        mentions_(mentions.mentions),
+        pos_(tagging.pos),
+        mentions_(tagging.mentions),
         entities_(entities),
         cues_(lexicon::ReportingCues::embedded()),
         titles_(lexicon::Titles::embedded()),
@@ -89,8 +90,13 @@ class ClaimFinder {
   // Words that may stand in a speaker phrase: names, titles, "the", a possessive, a demonym.
   bool is_speaker_word(std::size_t t) const {
     const std::string_view w = word(t);
-    return mention_at_[t] != kNone || titles_.is_title_word(w) || w == "the" || w == "The" || w == "'s" ||
-           w == "\u2019s" || (!w.empty() && w[0] >= 'A' && w[0] <= 'Z' && !is_quotation_mark(w));
+    if (mention_at_[t] != kNone || titles_.is_title_word(w) || w == "the" || w == "The" || w == "'s" ||
+        w == "\u2019s" || (!w.empty() && w[0] >= 'A' && w[0] <= 'Z' && !is_quotation_mark(w)))
+      return true;
+    // The words of a common noun phrase: "a senior official", "the campaign's spokesman", "analysts".
+    const std::string_view tag = pos_[t];
+    return tag == "DT" || tag == "JJ" || tag == "NN" || tag == "NNS" || tag == "PRP$" || tag == "POS" ||
+           tag == "CD";
   }
 
   // The speaker phrase that starts at `begin` and ends before `limit`, read forwards.
@@ -141,12 +147,16 @@ class ClaimFinder {
     if ((word(begin) == "the" || word(begin) == "The") && end - begin >= 2)
       if (const auto body = latest_entity(tag::EntityType::Organization, begin, head))
         return Speaker{body, begin, end};
+    // "officials", "a senior diplomat": a speaker the article does not name.
+    if (end - begin <= 6 && pos_[end - 1].starts_with("NN")) return Speaker{std::nullopt, begin, end};
     return std::nullopt;
   }
 
   std::optional<Speaker> pronoun_speaker(std::size_t t) const { return pronoun_speaker_of(lower(word(t)), t); }
 
   std::optional<Speaker> pronoun_speaker_of(const std::string& w, std::size_t t) const {
+    // "they", "we": someone speaks, but who is left to the reader.
+    if (w == "they" || w == "we") return Speaker{std::nullopt, t, t + 1};
     if (w != "he" && w != "she") return std::nullopt;
     // The salient person: the latest one who opened a sentence as its subject, else the latest named.
     std::optional<std::size_t> subject;
@@ -406,6 +416,7 @@ class ClaimFinder {
 
   std::string_view text_;
   const text::Segments& segments_;
+  const std::vector<std::string_view>& pos_;  // per token
   const std::vector<tag::Mention>& mentions_;
   const resolve::Entities& entities_;
   const lexicon::ReportingCues& cues_;
