@@ -154,3 +154,44 @@ TEST_CASE("'according to X' and 'in his opinion' attribute the rest of the sente
   REQUIRE(r.analysis.claims[1].speaker);
   CHECK(r.name_of(*r.analysis.claims[1].speaker) == "Sergei Lavrov");
 }
+
+TEST_CASE("each way of saying a meeting took place gives one with its participants", "[extract][meetings]") {
+  const std::vector<std::pair<std::string, std::vector<std::string>>> cases = {
+      {"Vladimir Putin met Jacques Chirac in Paris on Monday.", {"Vladimir Putin", "Jacques Chirac"}},
+      {"Vladimir Putin and Jacques Chirac met in Paris on Monday.", {"Vladimir Putin", "Jacques Chirac"}},
+      {"Vladimir Putin received Jacques Chirac in the Kremlin on Monday.", {"Vladimir Putin", "Jacques Chirac"}},
+      {"The Russian-French talks were held in Paris on Monday.", {"Russia", "France"}},
+      {"Vladimir Putin held talks with Jacques Chirac in Paris on Monday.", {"Vladimir Putin", "Jacques Chirac"}},
+      {"NATO and Russian Defence Ministers met in late June.", {"NATO", "Russia"}},
+  };
+  for (const auto& [sentence, participants] : cases) {
+    INFO(sentence);
+    const auto r = read(sentence);
+    REQUIRE(r.analysis.meetings.size() == 1);
+    std::vector<std::string> names;
+    for (const std::size_t p : r.analysis.meetings[0].participants) names.push_back(r.name_of(p));
+    CHECK(names == participants);
+    CHECK_FALSE(r.analysis.meetings[0].planned);
+  }
+}
+
+TEST_CASE("a verb that only looks like a meeting makes none", "[extract][meetings]") {
+  CHECK(read("Tony Blair said he would do everything he could to meet concerns about the bill.").analysis.meetings.empty());
+}
+
+TEST_CASE("a headline meeting takes the document's date and the dateline's place", "[extract][meetings]") {
+  Read r;
+  r.document.id = "kremlin";
+  r.document.date = "2002-04-18";
+  r.document.title = "Meeting with President of Uganda Yoweri Museveni";
+  r.document.text = "April 18, 2002 19:00 The Kremlin, Moscow\n\nVladimir Putin welcomed the guest.";
+  r.document.dateline_span = Span{0, r.document.text.find('\n')};
+  r.analysis = analyse(r.document, embedded_models());
+  REQUIRE(r.analysis.meetings.size() == 1);
+  const auto& meeting = r.analysis.meetings[0];
+  REQUIRE(meeting.participants.size() == 1);
+  CHECK(r.name_of(meeting.participants[0]) == "Yoweri Museveni");
+  CHECK(meeting.date == "2002-04-18");
+  REQUIRE(meeting.place);
+  CHECK(r.name_of(*meeting.place) == "Kremlin");
+}

@@ -107,3 +107,12 @@ TEST_CASE("a directory is read recursively in path order", "[read]") {
   CHECK(result.documents[1].id == "second");
   CHECK(result.documents[2].id == "third");
 }
+
+TEST_CASE("a date-first dateline line gives the date and the place", "[read]") {
+  const auto document = newsgraph::read::read_text_article(
+      "April 18, 2002 19:00 The Kremlin, Moscow\n\nAt the meeting, Mr Putin spoke.", "k", "k.txt", {});
+  CHECK(document.date == "2002-04-18");
+  CHECK(document.dateline == "The Kremlin, Moscow");
+  REQUIRE(document.dateline_span);
+  CHECK(newsgraph::slice(document.text, *document.dateline_span) == "April 18, 2002 19:00 The Kremlin, Moscow");
+}

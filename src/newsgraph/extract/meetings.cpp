@@ -122,6 +122,13 @@ class MeetingFinder {
           continue;
         }
       }
+      // "President of Uganda Yoweri Museveni": the country between a title and its holder.
+      if (entities_.entities[entity].type != tag::EntityType::Person && t >= 2 && words_[t - 1] == "of" &&
+          titles_.is_title_word(words_[t - 2]) && after < end && entity_of_token(after) != kNone &&
+          entities_.entities[entity_of_token(after)].type == tag::EntityType::Person) {
+        t = after - 1;
+        continue;
+      }
       if (std::find(into.begin(), into.end(), entity) == into.end()) into.push_back(entity);
       t = after - 1;
     }
@@ -163,15 +170,22 @@ class MeetingFinder {
       const std::size_t floor = clause_begin(sentence.first_token, t);
       if (kind == lexicon::TriggerKind::Verb) {
         collect(floor, t, meeting.participants);  // the subject: "A and B met", "A received B"
+        const std::size_t subjects = meeting.participants.size();
         collect(trigger_end, phrase_end(trigger_end, sentence.end_token), meeting.participants);
+        // One named subject and nobody met is no meeting ("to meet concerns"), unless the subject is
+        // many ("member-countries of the Council gathered").
+        if (meeting.participants.size() == subjects && subjects < 2 && !has_plural_noun(floor, t)) {
+          t = trigger_end - 1;
+          continue;
+        }
       } else {
         std::size_t after = trigger_end;
         if (after < sentence.end_token && (words_[after] == "between" || words_[after] == "with" ||
                                            words_[after] == "of" || words_[after] == "among"))
           ++after;
-        if (after > trigger_end) collect(after, phrase_end(after, sentence.end_token), meeting.participants);
-        add_compound_participants(t, meeting.participants);  // "the Russian-French talks"
         add_holders(sentence.first_token, t, meeting.participants);  // "A held talks with B"
+        add_compound_participants(t, meeting.participants);         // "the Russian-French talks"
+        if (after > trigger_end) collect(after, phrase_end(after, sentence.end_token), meeting.participants);
       }
       add_subject_after_opening_phrase(s, t, meeting.participants);
       meeting.planned = is_planned(sentence.first_token, t);
@@ -182,21 +196,32 @@ class MeetingFinder {
     }
   }
 
+  bool has_plural_noun(std::size_t begin, std::size_t end) const {
+    for (std::size_t t = begin; t < end; ++t)
+      if (tagging_.pos[t] == "NNS" || tagging_.pos[t] == "NNPS") return true;
+    return false;
+  }
+
   // "the Russian-French talks", "Russia-NATO consultations": countries and bodies joined by hyphens.
   void add_compound_participants(std::size_t trigger, std::vector<std::size_t>& into) const {
     if (trigger == 0) return;
     const std::size_t t = trigger - 1;
     const std::string_view compound = words_[t];
-    if (compound.find('-') == std::string_view::npos || entity_of_token(t) != kNone) return;
+    if (compound.find('-') == std::string_view::npos || mention_at_[t] != kNone) return;
+    for (std::size_t d = 0; d < tagging_.demonyms.size(); ++d)
+      if (tagging_.demonyms[d].token == t) {
+        const std::size_t country = entities_.entity_of_demonym[d];
+        if (std::find(into.begin(), into.end(), country) == into.end()) into.push_back(country);
+      }
     std::size_t start = 0;
     while (start <= compound.size()) {
       std::size_t end = compound.find('-', start);
       if (end == std::string_view::npos) end = compound.size();
       const std::string_view part = compound.substr(start, end - start);
-      std::optional<std::string> country = gazetteer_.country_of_demonym(part);
-      if (!country)
-        if (const auto place = gazetteer_.find_place(part); place && place->kind == resolve::PlaceKind::Country)
-          country = place->canonical;
+      // Countries by name ("Russia-NATO consultations"); their adjectives were taken above.
+      std::optional<std::string> country;
+      if (const auto place = gazetteer_.find_place(part); place && place->kind == resolve::PlaceKind::Country)
+        country = place->canonical;
       if (country)
         for (std::size_t e = 0; e < entities_.entities.size(); ++e)
           if (entities_.entities[e].name == *country && std::find(into.begin(), into.end(), e) == into.end())
@@ -305,7 +330,8 @@ class MeetingFinder {
     if (!day || !today || meeting.date->size() != 10) return;
     const long days_before = time::days_from_civil(*today) - time::days_from_civil(*day);
     if (days_before < 0 || days_before > 1) return;
-    for (std::size_t m = 0; m < tagging_.mentions.size(); ++m)
+    // The first place the dateline names is the most specific: "The Kremlin, Moscow".
+    for (std::size_t m = 0; m < tagging_.mentions.size() && !meeting.place; ++m)
       if (document_.dateline_span->contains(tagging_.mentions[m].span) &&
           tagging_.mentions[m].type == tag::EntityType::Place)
         meeting.place = entities_.entity_of_mention[m];

@@ -120,7 +120,7 @@ void assemble(Graph& graph, const Document& document, const Analysis& analysis, 
     for (const std::size_t m : entity.mentions)
       node.evidence.push_back(evidence(analysis.tagging.mentions[m].span));
     for (const std::size_t d : entity.demonyms)
-      node.evidence.push_back(evidence(analysis.segments.tokens[analysis.tagging.demonyms[d].token].span));
+      node.evidence.push_back(evidence(analysis.tagging.demonyms[d].span));
     graph.add_node(std::move(node));
     ids.push_back(entity_id(entity));
   }

@@ -59,7 +59,27 @@ struct Dateline {
 
 // A wire dateline at the head of the text: "MOSCOW, September 1 (Itar-Tass) —",
 // "WASHINGTON, Aug. 12, 2011 (Reuters) -", "LONDON (AP) --", "ST. PETERSBURG, July 3 —".
+// A dateline on a line of its own, date first: "April 18, 2002 19:00 The Kremlin, Moscow" (the
+// form of official news sites such as kremlin.ru).
+std::optional<Dateline> parse_date_first_line(const std::string& text) {
+  static const std::regex pattern(
+      R"(^\s*([A-Z][a-z]+\.?)\s+(\d{1,2}),\s*(\d{4})(?:\s+\d{1,2}:\d{2})?\s+([A-Z][^\n]{1,60}?)\s*(?:\n|$))");
+  std::smatch match;
+  const std::string head = text.substr(0, 200);
+  if (!std::regex_search(head, match, pattern)) return std::nullopt;
+  Dateline dateline;
+  dateline.month = month_number(match[1].str());
+  if (dateline.month == 0) return std::nullopt;
+  dateline.day = std::stoi(match[2].str());
+  dateline.year = std::stoi(match[3].str());
+  dateline.place = match[4].str();
+  const std::size_t begin = static_cast<std::size_t>(match.position(1));
+  dateline.span = Span{begin, static_cast<std::size_t>(match.position(4) + match.length(4))};
+  return dateline;
+}
+
 std::optional<Dateline> parse_dateline(const std::string& text) {
+  if (auto dateline = parse_date_first_line(text)) return dateline;
   static const std::regex pattern(
       R"(^\s*([A-Z][A-Z.'\- ]*[A-Z.])(?:\s*,\s*([A-Z][a-z]+\.?)\s+(\d{1,2})(?:\s*,\s*(\d{4}))?)?)"
       R"((?:\s*\(([^()\n]{2,40})\))?\s*(?:—|–|--|-)\s*)");

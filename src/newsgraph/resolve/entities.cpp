@@ -99,7 +99,7 @@ class Resolver {
       keys_[{tag::EntityType::Place, demonym.country}] = *entity;
     }
     Entity& country = result_.entities[*entity];
-    const std::string adjective(word(demonym.token));
+    const std::string adjective(slice(text_, demonym.span));
     if (std::find(country.aliases.begin(), country.aliases.end(), adjective) == country.aliases.end())
       country.aliases.push_back(adjective);
     country.demonyms.push_back(d);

@@ -212,10 +212,20 @@ class DocumentTagger {
       if (lexicon::Parties::embedded().party_of(name)) {
         add(sentence, EntityType::Organization, begin, end);
       } else if (end - begin == 1) {
-        if (const auto country = gazetteer_.country_of_demonym(word(begin)))
-          result_.demonyms.push_back(DemonymMention{begin, *country});
+        add_demonyms(begin);
       }
       return;
+    }
+    // "President of Uganda Yoweri Museveni": the tagger runs the country into the person's name.
+    if (end - begin >= 3 && (type == "PER" || (begin >= 2 && word(begin - 1) == "of" &&
+                                                titles_.is_title_word(word(begin - 2))))) {
+      const Span first = segments_.tokens[begin].span;
+      if (const auto place = gazetteer_.find_place(slice(text_, first));
+          place && place->kind == resolve::PlaceKind::Country) {
+        add(sentence, EntityType::Place, begin, begin + 1);
+        add(sentence, EntityType::Person, begin + 1, end);
+        return;
+      }
     }
     const EntityType tagged = type == "PER"   ? EntityType::Person
                               : type == "ORG" ? EntityType::Organization
@@ -232,6 +242,20 @@ class DocumentTagger {
       return;
     }
     add(sentence, tagged, begin, end);
+  }
+
+  // A country's adjective ("Russian"), or several joined by hyphens ("Russian-French"), each part
+  // standing for its country.
+  void add_demonyms(std::size_t token) {
+    const Span span = segments_.tokens[token].span;
+    std::size_t start = span.begin;
+    while (start <= span.end) {
+      std::size_t end = text_.find('-', start);
+      if (end == std::string_view::npos || end > span.end) end = span.end;
+      if (const auto country = gazetteer_.country_of_demonym(text_.substr(start, end - start)))
+        result_.demonyms.push_back(DemonymMention{token, *country, Span{start, end}});
+      start = end + 1;
+    }
   }
 
   bool only_name_words_between(std::size_t from, std::size_t to) const {
@@ -264,11 +288,9 @@ class DocumentTagger {
       const std::string_view name = slice(text_, Span{segments_.tokens[begin].span.begin, segments_.tokens[end - 1].span.end});
       if (!gazetteer_.find_place(name) && !gazetteer_.find_organization(name)) return;
     }
-    if (end - begin == 1) {
-      if (const auto country = gazetteer_.country_of_demonym(word(begin)); country && type != EntityType::Person) {
-        result_.demonyms.push_back(DemonymMention{begin, *country});
-        return;
-      }
+    if (end - begin == 1 && type != EntityType::Person && gazetteer_.country_of_demonym(word(begin))) {
+      add_demonyms(begin);
+      return;
     }
     const Span span{segments_.tokens[begin].span.begin, segments_.tokens[end - 1].span.end};
     const std::string_view name = slice(text_, span);

@@ -33,6 +33,7 @@ struct Mention {
 struct DemonymMention {
   std::size_t token = 0;
   std::string country;
+  Span span;  // the adjective within its token: "French" in "Russian-French"
 };
 
 struct Tagging {
