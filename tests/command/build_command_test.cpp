@@ -103,3 +103,12 @@ TEST_CASE("--help teaches the inputs and formats", "[command]") {
   CHECK_THAT(run.out, Catch::Contains("--date"));
   CHECK_THAT(run.out, Catch::Contains("Examples:"));
 }
+
+TEST_CASE("tag shows each time expression with its value against the article's date", "[command]") {
+  TemporaryDirectory directory("cmd-tag-times");
+  write_file(directory / "a.txt", "Ministers met last November and will meet again on Friday.");
+  const auto run = run_newsgraph("tag --date 2011-09-01 " + quoted(directory / "a.txt"), "cmd-tag-times");
+  CHECK(run.exit_status == 0);
+  CHECK_THAT(run.out, Catch::Contains("TIME \"last November\" = 2010-11"));
+  CHECK_THAT(run.out, Catch::Contains("TIME \"Friday\" = 2011-09-02"));
+}

@@ -19,11 +19,13 @@
 #include "newsgraph/tag/entities.hpp"
 #include "newsgraph/tag/tagger.hpp"
 #include "newsgraph/text/segment.hpp"
+#include "newsgraph/time/expressions.hpp"
 
 namespace newsgraph::command {
 namespace {
 
 struct TagOptions {
+  std::string date;  // anchors relative time expressions
   std::string input = "-";
   std::string format = "text";
   std::string model;
@@ -116,7 +118,7 @@ Span entity_span(const text::Segments& segments, const TaggedSentence& sentence,
 
 // For people: each sentence as word/POS/NER, then its entities with their byte spans.
 std::string format_text(const Document& document, const text::Segments& segments,
-                        const std::vector<TaggedSentence>& sentences) {
+                        const std::vector<TaggedSentence>& sentences, const std::vector<time::TimeExpression>& times) {
   std::string out;
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     const TaggedSentence& sentence = sentences[s];
@@ -135,12 +137,18 @@ std::string format_text(const Document& document, const text::Segments& segments
       out.append("  ").append(entity.type).append(" \"").append(slice(document.text, span));
       out += "\" [" + std::to_string(span.begin) + ", " + std::to_string(span.end) + ")\n";
     }
+    for (const time::TimeExpression& expression : times) {
+      if (expression.sentence != s) continue;
+      out.append("  TIME \"").append(slice(document.text, expression.span)).append("\" = ");
+      out += expression.value.value_or("(not pinned down)") + " [" + std::to_string(expression.span.begin) + ", " +
+             std::to_string(expression.span.end) + ")\n";
+    }
   }
   return out;
 }
 
 std::string format_json(const Document& document, const text::Segments& segments,
-                        const std::vector<TaggedSentence>& sentences) {
+                        const std::vector<TaggedSentence>& sentences, const std::vector<time::TimeExpression>& times) {
   rapidjson::StringBuffer buffer;
   rapidjson::Writer<rapidjson::StringBuffer> json(buffer);
   auto string = [&](std::string_view text) {
@@ -195,6 +203,22 @@ std::string format_json(const Document& document, const text::Segments& segments
     json.EndObject();
   }
   json.EndArray();
+  json.Key("times");
+  json.StartArray();
+  for (const time::TimeExpression& expression : times) {
+    json.StartObject();
+    json.Key("text");
+    string(slice(document.text, expression.span));
+    json.Key("span");
+    span(expression.span);
+    json.Key("value");
+    if (expression.value)
+      string(*expression.value);
+    else
+      json.Null();
+    json.EndObject();
+  }
+  json.EndArray();
   json.EndObject();
   return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
 }
@@ -210,11 +234,14 @@ void run_tag(const TagOptions& options) {
   }
   const std::string id =
       options.input == "-" ? "stdin" : std::filesystem::path(options.input).filename().string();
-  const Document document = read::read_text_article(std::move(text), id, options.input, {});
+  read::ReadOptions read_options;
+  if (!options.date.empty()) read_options.date = options.date;
+  const Document document = read::read_text_article(std::move(text), id, options.input, read_options);
   const text::Segments segments = text::segment(document);
   const std::vector<TaggedSentence> sentences = tag_article(tagger, document, segments);
-  write_output(options.format == "json" ? format_json(document, segments, sentences)
-                                        : format_text(document, segments, sentences));
+  const std::vector<time::TimeExpression> times = time::find_time_expressions(document, segments);
+  write_output(options.format == "json" ? format_json(document, segments, sentences, times)
+                                        : format_text(document, segments, sentences, times));
 }
 
 }  // namespace
@@ -225,6 +252,17 @@ void add_tag_command(CLI::App& app, CommandResult& result) {
       app.add_subcommand("tag", "Tags the words of an article with parts of speech and named entities");
   command->add_option("input", options->input, "an article (.txt), a CoNLL file, or - for standard input")
       ->capture_default_str();
+  command->add_option("--date", options->date,
+                      "YYYY-MM-DD: the article's date, against which time expressions are resolved "
+                      "(default: the date its dateline gives)")
+      ->check([](const std::string& date) {
+        try {
+          read::check_iso_date(date, "--date");
+          return std::string();
+        } catch (const InputError& e) {
+          return std::string(e.what());
+        }
+      });
   command->add_option("--format", options->format, "text, json, or conll (a CoNLL file in, tags appended)")
       ->check(CLI::IsMember({"text", "json", "conll"}))
       ->capture_default_str();
