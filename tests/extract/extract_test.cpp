@@ -163,6 +163,8 @@ TEST_CASE("each way of saying a meeting took place gives one with its participan
       {"The Russian-French talks were held in Paris on Monday.", {"Russia", "France"}},
       {"Vladimir Putin held talks with Jacques Chirac in Paris on Monday.", {"Vladimir Putin", "Jacques Chirac"}},
       {"NATO and Russian Defence Ministers met in late June.", {"NATO", "Russia"}},
+      {"The summit of European Union leaders in Brussels ended on Friday.", {"European Union"}},
+      {"A meeting between Russia and NATO took place in Sochi in July.", {"Russia", "NATO"}},
   };
   for (const auto& [sentence, participants] : cases) {
     INFO(sentence);
