@@ -77,10 +77,13 @@ std::vector<newsgraph::Document> read_corpus(const std::vector<std::string>& jso
 // The sentences of the corpus as lists of words, the form every stage after segmentation takes.
 using Sentences = std::vector<std::vector<std::string_view>>;
 
-Sentences segment_corpus(const std::vector<newsgraph::Document>& documents) {
+// document_sizes, if given, gets the number of sentences of each document.
+Sentences segment_corpus(const std::vector<newsgraph::Document>& documents,
+                         std::vector<std::size_t>* document_sizes = nullptr) {
   Sentences sentences;
   for (const newsgraph::Document& document : documents) {
     const newsgraph::text::Segments segments = newsgraph::text::segment(document);
+    if (document_sizes) document_sizes->push_back(segments.sentences.size());
     for (const auto& sentence : segments.sentences) {
       std::vector<std::string_view>& words = sentences.emplace_back();
       for (std::size_t t = sentence.first_token; t < sentence.end_token; ++t)
@@ -103,7 +106,9 @@ struct StageResult {
   std::size_t tokens = 0;
 };
 
-StageResult benchmark_tag(const Sentences& sentences, const std::string& model_path, int repeat) {
+// Tags document by document (Tagger::tag_document), as the pipeline does.
+StageResult benchmark_tag(const Sentences& sentences, const std::vector<std::size_t>& document_sizes,
+                          const std::string& model_path, int repeat) {
   StageResult result;
   const auto load_start = Clock::now();
   std::optional<newsgraph::tag::Tagger> from_file;
@@ -116,9 +121,14 @@ StageResult benchmark_tag(const Sentences& sentences, const std::string& model_p
   for (int r = 0; r < repeat; ++r) {
     const auto start = Clock::now();
     result.tokens = 0;
-    for (const auto& words : sentences) {
-      for (const auto& tags : tagger.tag(words)) checksum += tags.ner.size();
-      result.tokens += words.size();
+    std::size_t first = 0;
+    Sentences document;
+    for (const std::size_t size : document_sizes) {
+      document.assign(sentences.begin() + static_cast<std::ptrdiff_t>(first),
+                      sentences.begin() + static_cast<std::ptrdiff_t>(first + size));
+      first += size;
+      for (const auto& tags : tagger.tag_document(document))
+        for (const auto& word : tags) checksum += word.ner.size(), ++result.tokens;
     }
     result.seconds = std::min(result.seconds, seconds_since(start));
   }
@@ -147,13 +157,14 @@ int main(int argc, char** argv) {
   try {
     const auto read_start = Clock::now();
     const std::vector<newsgraph::Document> documents = read_corpus(jsonl_paths, text_dirs);
-    const Sentences sentences = segment_corpus(documents);
+    std::vector<std::size_t> document_sizes;
+    const Sentences sentences = segment_corpus(documents, &document_sizes);
     std::cerr << "benchmark: " << documents.size() << " documents, " << sentences.size()
               << " sentences read and segmented in " << std::fixed << std::setprecision(2)
               << seconds_since(read_start) << " s\n";
     const double rss_before = peak_rss_mib();
 
-    const StageResult result = benchmark_tag(sentences, model_path, repeat);
+    const StageResult result = benchmark_tag(sentences, document_sizes, model_path, repeat);
     std::cout << std::fixed << std::setprecision(1) << "stage: " << stage << "\ntokens: " << result.tokens
               << "\nseconds: " << std::setprecision(3) << result.seconds
               << "\ntokens_per_second: " << std::setprecision(0) << result.tokens / result.seconds

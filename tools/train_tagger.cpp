@@ -14,6 +14,7 @@
 #include <iostream>
 #include <iterator>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <string>
@@ -162,6 +163,21 @@ class GazetteerBuilder {
       add(row.at("org_name"), Kind::kOrganisation);
       add(row.at("org_id"), Kind::kOrganisation);
     });
+    // mledoze countries: common names, capitals, demonyms and languages.
+    for_each_csv_row(dir / "mledoze_countries/countries.csv", [&](const auto& row) {
+      add(row.at("name.common"), Kind::kCountry);
+      for (const char* column : {"demonyms.eng.f", "demonyms.eng.m"}) {
+        const std::string demonym = row.at(column);
+        add(demonym, Kind::kDemonym);
+        if (!demonym.empty() && (demonym.back() == 'n' || demonym.back() == 'i'))
+          add(demonym + "s", Kind::kDemonym);
+      }
+      for (const std::string& language : split_list(row.at("languages"))) add(language, Kind::kDemonym);
+    });
+    // Phoenix actor dictionaries: people (entries with dates of office) and, in the international
+    // one, organisations and companies (codes IGO, NGO, MNC).
+    add_actors(dir / "petrarch_actors/Phoenix.International.actors.txt", true);
+    add_actors(dir / "petrarch_actors/Phoenix.Countries.actors.txt", false);
     // kremlin_persons.tsv: id, "Surname Given", position, mentions.
     std::ifstream persons = open_input((dir / "kremlin_persons.tsv").string());
     std::string line;
@@ -176,6 +192,47 @@ class GazetteerBuilder {
       add(parts[1] + " " + parts[0], Kind::kPerson);
       add(parts[0], Kind::kPerson);
       add(parts[1], Kind::kFirstName);
+    }
+  }
+
+  // "A, B" lists.
+  static std::vector<std::string> split_list(const std::string& text) {
+    std::vector<std::string> items;
+    std::istringstream in(text);
+    for (std::string item; std::getline(in, item, ',');) {
+      const auto first = item.find_first_not_of(' ');
+      if (first != std::string::npos) items.push_back(item.substr(first));
+    }
+    return items;
+  }
+
+  // A TABARI .actors file: "NAME_ [CODE dates]" lines, each followed by "+OTHER_NAME_" lines.
+  void add_actors(const std::filesystem::path& path, bool organisations) {
+    std::ifstream in = open_input(path.string());
+    std::optional<Kind> kind;
+    for (std::string line; std::getline(in, line);) {
+      if (line.empty() || line[0] == '#') continue;
+      const bool alternative = line[0] == '+';
+      const std::size_t name_end = line.find_first_of(" \t[#", alternative ? 1 : 0);
+      std::string name =
+          line.substr(alternative ? 1 : 0,
+                      name_end == std::string::npos ? std::string::npos : name_end - (alternative ? 1 : 0));
+      if (!alternative) {
+        kind.reset();
+        const std::size_t open = line.find('[');
+        const std::size_t close = line.find(']', open == std::string::npos ? 0 : open);
+        if (open == std::string::npos || close == std::string::npos) continue;
+        const std::string code = line.substr(open + 1, close - open - 1);
+        if (code.find_first_of("0123456789") != std::string::npos)
+          kind = Kind::kPerson;
+        else if (organisations &&
+                 (code.starts_with("IGO") || code.starts_with("NGO") || code.starts_with("MNC")))
+          kind = Kind::kOrganisation;
+      }
+      if (!kind || name.find_first_of("0123456789") != std::string::npos) continue;
+      for (char& c : name)
+        if (c == '_') c = ' ';
+      add(name, *kind);
     }
   }
 
@@ -217,22 +274,30 @@ struct DevScore {
 
 DevScore score_on(const newsgraph::tag::Tagger& tagger, const std::vector<TrainingSentence>& dev) {
   std::size_t words = 0, pos_correct = 0, true_positives = 0, predicted = 0, gold = 0;
-  for (const TrainingSentence& sentence : dev) {
-    const std::vector<std::string_view> words_of(sentence.words.begin(), sentence.words.end());
-    const auto tags = tagger.tag(words_of);
-    std::vector<std::string_view> gold_ner(sentence.ner.begin(), sentence.ner.end());
-    std::vector<std::string_view> predicted_ner;
-    for (std::size_t i = 0; i < tags.size(); ++i) {
-      pos_correct += tags[i].pos == sentence.pos[i];
-      predicted_ner.push_back(tags[i].ner);
+  for (std::size_t first = 0; first < dev.size();) {
+    std::size_t end = first;
+    std::vector<std::vector<std::string_view>> document;
+    for (; end < dev.size() && dev[end].document == dev[first].document; ++end)
+      document.emplace_back(dev[end].words.begin(), dev[end].words.end());
+    const auto document_tags = tagger.tag_document(document);
+    for (std::size_t s = first; s < end; ++s) {
+      const TrainingSentence& sentence = dev[s];
+      const auto& tags = document_tags[s - first];
+      std::vector<std::string_view> gold_ner(sentence.ner.begin(), sentence.ner.end());
+      std::vector<std::string_view> predicted_ner;
+      for (std::size_t i = 0; i < tags.size(); ++i) {
+        pos_correct += tags[i].pos == sentence.pos[i];
+        predicted_ner.push_back(tags[i].ner);
+      }
+      words += tags.size();
+      const auto gold_chunks = newsgraph::tag::entity_chunks(gold_ner);
+      const auto predicted_chunks = newsgraph::tag::entity_chunks(predicted_ner);
+      for (const auto& chunk : predicted_chunks)
+        true_positives += std::find(gold_chunks.begin(), gold_chunks.end(), chunk) != gold_chunks.end();
+      predicted += predicted_chunks.size();
+      gold += gold_chunks.size();
     }
-    words += tags.size();
-    const auto gold_chunks = newsgraph::tag::entity_chunks(gold_ner);
-    const auto predicted_chunks = newsgraph::tag::entity_chunks(predicted_ner);
-    for (const auto& chunk : predicted_chunks)
-      true_positives += std::find(gold_chunks.begin(), gold_chunks.end(), chunk) != gold_chunks.end();
-    predicted += predicted_chunks.size();
-    gold += gold_chunks.size();
+    first = end;
   }
   DevScore score;
   score.pos_accuracy = 100.0 * pos_correct / std::max<std::size_t>(words, 1);
@@ -266,8 +331,19 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--min-weight", options.min_weight, "drop features whose averaged weights are all smaller")
       ->capture_default_str();
+  bool iob2 = false, no_headlines = false, no_document_pass = false;
+  app.add_flag("--predicted-pos", options.predicted_pos,
+               "entity perceptrons learn from cross-validated predicted parts of speech, not gold ones");
+  app.add_flag("--iob2", iob2, "learn the IOB2 entity tags as given instead of BILOU");
+  app.add_flag("--no-headlines", no_headlines, "read headlines in capitals as they are written");
+  app.add_flag("--no-document-pass", no_document_pass, "no second, document-level entity pass");
+  app.add_option("--folds", options.folds, "cross-validation folds for the document pass's training")
+      ->capture_default_str();
   app.add_option("-o,--output", output, "the model file to write")->required();
   CLI11_PARSE(app, argc, argv);
+  options.bilou = !iob2;
+  options.headlines = !no_headlines;
+  options.document_pass = !no_document_pass;
 
   try {
     const auto started = std::chrono::steady_clock::now();
@@ -296,7 +372,11 @@ int main(int argc, char** argv) {
               << " gazetteer phrases\n";
 
     std::ostringstream settings;
-    settings << "trainer: train_tagger (averaged perceptron, greedy)\n";
+    settings << "trainer: train_tagger (averaged perceptrons, greedy; entity tags "
+             << (options.bilou ? "BILOU" : "IOB2") << (options.headlines ? "; headlines normalised" : "")
+             << (options.document_pass ? "; document pass" : "")
+             << (options.predicted_pos ? "; entities learnt on predicted POS" : "") << "; " << options.folds
+             << " folds)\n";
     for (const std::string& path : conll_paths) settings << "conll: " << file_name(path) << "\n";
     if (!gmb_path.empty()) settings << "gmb: " << file_name(gmb_path) << "\n";
     if (!clusters_path.empty()) settings << "clusters: " << file_name(clusters_path) << "\n";
@@ -320,9 +400,13 @@ int main(int argc, char** argv) {
         newsgraph::tag::train_tagger(corpus, options, std::move(clusters), built_gazetteer, report);
     const std::string bytes = tagger.to_bytes();
     newsgraph::learn::write_model_bytes(output, bytes);
-    std::cerr << "train_tagger: wrote " << output << " (" << bytes.size() / 1024 << " KiB, "
-              << tagger.model().pos.feature_count() << " + " << tagger.model().ner.feature_count()
-              << " features, " << tagger.model().frequent_words.size() << " frequent words)\n";
+    const auto& model = tagger.model();
+    std::cerr << "train_tagger: wrote " << output << " (" << bytes.size() / 1024
+              << " KiB; features (weights): " << model.pos.feature_count() << " (" << model.pos.weight_count()
+              << ") + " << model.ner.feature_count() << " (" << model.ner.weight_count() << ") + "
+              << model.ner_document.feature_count() << " (" << model.ner_document.weight_count() << "); "
+              << model.frequent_words.size() << " frequent words; done at " << std::fixed
+              << std::setprecision(1) << elapsed() << " s)\n";
   } catch (const newsgraph::Error& e) {
     std::cerr << "train_tagger: error: " << e.what() << "\n";
     return 1;

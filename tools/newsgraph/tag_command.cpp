@@ -52,21 +52,30 @@ std::string_view first_field(std::string_view line) {
 }
 
 // Every line as read, sentence lines with " TAG" appended; blank and -DOCSTART- lines unchanged.
+// The sentences between two -DOCSTART- lines are tagged together as one document.
 std::string tag_conll(const tag::Tagger& tagger, std::string_view text) {
   std::string out;
   out.reserve(text.size() + text.size() / 4);
+  // The lines of the document so far; sentence k's words are sentences[k], its lines are the
+  // sentence lines in order.
   std::vector<std::string_view> lines;
-  std::vector<std::string_view> words;
-  auto flush_sentence = [&] {
-    if (lines.empty()) return;
-    const std::vector<tag::WordTags> tags = tagger.tag(words);
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-      std::string_view line = lines[i];
+  std::vector<std::vector<std::string_view>> sentences(1);
+  auto flush_document = [&] {
+    if (sentences.back().empty()) sentences.pop_back();
+    const std::vector<std::vector<tag::WordTags>> tags = tagger.tag_document(sentences);
+    std::size_t k = 0, i = 0;
+    for (std::string_view line : lines) {
       if (line.ends_with('\r')) line.remove_suffix(1);
-      out.append(line).append(" ").append(tags[i].ner).append("\n");
+      if (first_field(line).empty() || first_field(line) == "-DOCSTART-") {
+        out.append(line).append("\n");
+        if (i > 0) ++k, i = 0;
+        continue;
+      }
+      out.append(line).append(" ").append(tags[k][i].ner).append("\n");
+      ++i;
     }
     lines.clear();
-    words.clear();
+    sentences.assign(1, {});
   };
   std::size_t start = 0;
   while (start < text.size()) {
@@ -75,15 +84,15 @@ std::string tag_conll(const tag::Tagger& tagger, std::string_view text) {
     const std::string_view line = text.substr(start, end - start);
     start = end + 1;
     const std::string_view word = first_field(line);
+    if (word == "-DOCSTART-") flush_document();
+    lines.push_back(line);
     if (word.empty() || word == "-DOCSTART-") {
-      flush_sentence();
-      out.append(line).append("\n");
+      if (!sentences.back().empty()) sentences.emplace_back();
       continue;
     }
-    lines.push_back(line);
-    words.push_back(word);
+    sentences.back().push_back(word);
   }
-  flush_sentence();
+  flush_document();
   return out;
 }
 
@@ -97,15 +106,20 @@ struct TaggedSentence {
 std::vector<TaggedSentence> tag_article(const tag::Tagger& tagger, const Document& document,
                                         const text::Segments& segments) {
   std::vector<TaggedSentence> sentences;
+  std::vector<std::vector<std::string_view>> words;
   for (const text::Sentence& sentence : segments.sentences) {
     TaggedSentence tagged{&sentence, {}, {}, {}};
     for (std::size_t t = sentence.first_token; t < sentence.end_token; ++t)
       tagged.words.push_back(slice(document.text, segments.tokens[t].span));
-    tagged.tags = tagger.tag(tagged.words);
-    std::vector<std::string_view> ner;
-    for (const tag::WordTags& tags : tagged.tags) ner.push_back(tags.ner);
-    tagged.entities = tag::entity_chunks(ner);
+    words.push_back(tagged.words);
     sentences.push_back(std::move(tagged));
+  }
+  std::vector<std::vector<tag::WordTags>> tags = tagger.tag_document(words);
+  for (std::size_t s = 0; s < sentences.size(); ++s) {
+    sentences[s].tags = std::move(tags[s]);
+    std::vector<std::string_view> ner;
+    for (const tag::WordTags& word : sentences[s].tags) ner.push_back(word.ner);
+    sentences[s].entities = tag::entity_chunks(ner);
   }
   return sentences;
 }

@@ -162,7 +162,7 @@ class ClaimFinder {
     std::optional<std::size_t> subject;
     for (std::size_t m = mentions_.size(); m-- > 0 && !subject;) {
       const tag::Mention& mention = mentions_[m];
-      if (mention.first_token >= t || mention.type != tag::EntityType::Person) continue;
+      if (mention.first_token >= t || entities_.entities[entities_.entity_of_mention[m]].type != tag::EntityType::Person) continue;
       if (quotation_at_[mention.first_token] != kNone) continue;
       if (opens_sentence(mention)) subject = entities_.entity_of_mention[m];
     }
@@ -184,7 +184,7 @@ class ClaimFinder {
                                            std::string_view head) const {
     const std::string wanted = lower(head);
     for (std::size_t m = mentions_.size(); m-- > 0;) {
-      if (mentions_[m].first_token >= before || mentions_[m].type != type) continue;
+      if (mentions_[m].first_token >= before || entities_.entities[entities_.entity_of_mention[m]].type != type) continue;
       if (quotation_at_[mentions_[m].first_token] != kNone) continue;
       const std::size_t entity = entities_.entity_of_mention[m];
       if (!wanted.empty() && lower(entities_.entities[entity].name).find(wanted) == std::string::npos)

@@ -61,6 +61,8 @@ class Perceptron {
 
   std::uint32_t class_count() const { return class_count_; }
   std::size_t feature_count() const { return keys_.size(); }
+  // The features the model knows, in the order of their rows.
+  std::span<const FeatureHash> keys() const { return keys_; }
   // The weights of a feature, class_count of them, or nullptr when the model does not know it.
   const float* find(FeatureHash feature) const {
     const std::uint32_t row = table_.find(feature);

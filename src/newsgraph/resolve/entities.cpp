@@ -73,6 +73,11 @@ class Resolver {
 
     std::optional<std::size_t> entity = find_by_key(mention.type, key);
     if (!entity && mention.type == tag::EntityType::Person) entity = find_person_by_part(m);
+    // "Ryabkov and Tauscher": a surname the tagger took for an organisation or a place is still the
+    // person's, when the article names that person in full and knows no such body or place.
+    if (!entity && mention.type != tag::EntityType::Person && !known_name &&
+        mention.end_token - mention.first_token == 1)
+      entity = find_person_by_part(m);
     if (!entity) entity = find_expansion_of_acronym(m);
     if (!entity) entity = find_name_with_initials(m);
     if (!entity) {

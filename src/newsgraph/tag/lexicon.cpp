@@ -22,6 +22,12 @@ std::string ascii_lower(std::string_view word) {
   return lower;
 }
 
+std::string ascii_capitalised(std::string_view word) {
+  std::string out = ascii_lower(word);
+  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  return out;
+}
+
 std::uint64_t lower_word_hash(std::string_view word) {
   return learn::hash_string(ascii_lower(word));
 }
@@ -34,6 +40,13 @@ WordClusters::WordClusters(std::vector<std::pair<std::string, Classes>> entries)
 
 WordClusters::Classes WordClusters::find(std::string_view word) const {
   std::uint32_t row = index_.find(learn::hash_string(word));
+  if (row == learn::FeatureTable::kAbsent) row = index_.find(lower_word_hash(word));
+  return row == learn::FeatureTable::kAbsent ? Classes{} : entries_[row].second;
+}
+
+WordClusters::Classes WordClusters::find_any_case(std::string_view word) const {
+  std::uint32_t row = index_.find(learn::hash_string(word));
+  if (row == learn::FeatureTable::kAbsent) row = index_.find(learn::hash_string(ascii_capitalised(word)));
   if (row == learn::FeatureTable::kAbsent) row = index_.find(lower_word_hash(word));
   return row == learn::FeatureTable::kAbsent ? Classes{} : entries_[row].second;
 }
@@ -64,7 +77,7 @@ Gazetteer::Gazetteer(std::vector<std::pair<std::string, std::uint8_t>> entries)
 }
 
 void Gazetteer::index() {
-  table_ = learn::FeatureTable(entries_.size() * 2);
+  table_ = learn::FeatureTable(entries_.size() + entries_.size() / 2);  // phrases and their beginnings
   kinds_.clear();
   for (const auto& [phrase, kinds] : entries_) {
     std::uint64_t hash = kPhraseSeed;
@@ -97,6 +110,33 @@ void Gazetteer::match(std::span<const std::uint64_t> lower_hashes, std::span<std
         marks[start] |= static_cast<std::uint16_t>(1u << (2 * kind));
         for (std::size_t i = start + 1; i < start + length; ++i)
           marks[i] |= static_cast<std::uint16_t>(1u << (2 * kind + 1));
+      }
+    }
+  }
+}
+
+void Gazetteer::match_positions(std::span<const std::uint64_t> lower_hashes,
+                                std::span<std::uint32_t> marks) const {
+  std::fill(marks.begin(), marks.end(), 0);
+  if (entries_.empty()) return;
+  for (std::size_t start = 0; start < lower_hashes.size(); ++start) {
+    std::uint64_t hash = kPhraseSeed;
+    const std::size_t longest = std::min(kLongestPhrase, lower_hashes.size() - start);
+    for (std::size_t length = 1; length <= longest; ++length) {
+      hash = extend_phrase_hash(hash, lower_hashes[start + length - 1]);
+      const std::uint32_t row = table_.find(hash);
+      if (row == learn::FeatureTable::kAbsent) break;
+      const std::uint8_t kinds = kinds_[row];
+      for (std::size_t kind = 0; kind < kNameKinds; ++kind) {
+        if (!(kinds & (1u << kind))) continue;
+        const std::uint32_t base = static_cast<std::uint32_t>(4 * kind);
+        if (length == 1) {
+          marks[start] |= 1u << (base + 3);
+          continue;
+        }
+        marks[start] |= 1u << base;
+        for (std::size_t i = start + 1; i + 1 < start + length; ++i) marks[i] |= 1u << (base + 1);
+        marks[start + length - 1] |= 1u << (base + 2);
       }
     }
   }

@@ -32,6 +32,9 @@ class WordClusters {
 
   // The classes of the word, or of its lowercase form when the word itself was not clustered.
   Classes find(std::string_view word) const;
+  // The classes of the word, else of the first of its capitalised form ("Paris" for "PARIS") and its
+  // lowercase form that was clustered.
+  Classes find_any_case(std::string_view word) const;
   std::size_t size() const { return entries_.size(); }
 
   void save(learn::ByteWriter& writer) const;
@@ -43,8 +46,9 @@ class WordClusters {
 };
 
 // The kinds of names a gazetteer knows; a phrase may be of several kinds.
-enum class NameKind : std::uint8_t { kCountry, kPlace, kOrganisation, kPerson, kFirstName };
-inline constexpr std::size_t kNameKinds = 5;
+// kDemonym covers nationalities and languages ("French", "Russians").
+enum class NameKind : std::uint8_t { kCountry, kPlace, kOrganisation, kPerson, kFirstName, kDemonym };
+inline constexpr std::size_t kNameKinds = 6;
 
 class Gazetteer {
  public:
@@ -58,6 +62,10 @@ class Gazetteer {
   // set: bit 2k when a phrase of kind k starts at the word, bit 2k+1 when it covers the word but
   // starts earlier.
   void match(std::span<const std::uint64_t> lower_hashes, std::span<std::uint16_t> marks) const;
+  // Like match, with the word's place in each phrase of kind k that covers it: bit 4k when the
+  // phrase begins at the word, 4k+1 inside it, 4k+2 when it ends at the word, 4k+3 when the phrase
+  // is the word alone.
+  void match_positions(std::span<const std::uint64_t> lower_hashes, std::span<std::uint32_t> marks) const;
   std::size_t size() const { return entries_.size(); }
 
   void save(learn::ByteWriter& writer) const;
@@ -73,6 +81,8 @@ class Gazetteer {
 
 // ASCII lowercase; other bytes unchanged.
 std::string ascii_lower(std::string_view word);
+// The first byte ASCII uppercase, the rest ASCII lowercase ("PARIS" -> "Paris").
+std::string ascii_capitalised(std::string_view word);
 // The hash of the lowercased word, as Gazetteer::match wants it.
 std::uint64_t lower_word_hash(std::string_view word);
 

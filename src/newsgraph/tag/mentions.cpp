@@ -60,7 +60,14 @@ class DocumentTagger {
   Tagging tag() {
     for (const auto& token : segments_.tokens) words_.push_back(slice(text_, token.span));
     result_.pos.resize(segments_.tokens.size());
-    for (std::size_t s = 0; s < segments_.sentences.size(); ++s) tag_sentence(s);
+    // The whole article at once: the tagger's second pass reads how each word was tagged elsewhere in it.
+    std::vector<std::vector<std::string_view>> sentences;
+    for (const text::Sentence& sentence : segments_.sentences) {
+      std::vector<std::string_view>& words = sentences.emplace_back();
+      for (std::size_t t = sentence.first_token; t < sentence.end_token; ++t) words.push_back(treebank_form(word(t)));
+    }
+    const std::vector<std::vector<WordTags>> tags = tagger_.tag_document(sentences);
+    for (std::size_t s = 0; s < segments_.sentences.size(); ++s) take_sentence(s, tags[s]);
     add_repeated_names();
     return std::move(result_);
   }
@@ -68,21 +75,36 @@ class DocumentTagger {
  private:
   std::string_view word(std::size_t token) const { return slice(text_, segments_.tokens[token].span); }
 
-  void tag_sentence(std::size_t s) {
+  void take_sentence(std::size_t s, const std::vector<WordTags>& tags) {
     const text::Sentence& sentence = segments_.sentences[s];
-    std::vector<std::string_view> words;
-    for (std::size_t t = sentence.first_token; t < sentence.end_token; ++t) words.push_back(treebank_form(word(t)));
-    const std::vector<WordTags> tags = tagger_.tag(words);
     std::vector<std::string_view> ner;
     for (std::size_t i = 0; i < tags.size(); ++i) {
       result_.pos[sentence.first_token + i] = tags[i].pos;
       ner.push_back(tags[i].ner);
     }
     std::vector<EntityChunk> chunks = entity_chunks(ner);
+    join_coordinated_organization(sentence, chunks);
     extend_over_name_particles(sentence, chunks);
     add_gazetteer_names(sentence, ner, chunks);
     for (const EntityChunk& chunk : chunks)
       take_chunk(s, chunk.type, sentence.first_token + chunk.begin, sentence.first_token + chunk.end);
+  }
+
+  // "Department of Trade and Industry": the tagger ends an organisation's name at the "and" inside it.
+  // Two organisations joined by "and" are one when the first names its field with "of".
+  void join_coordinated_organization(const text::Sentence& sentence, std::vector<EntityChunk>& chunks) const {
+    for (std::size_t c = 0; c + 1 < chunks.size(); ++c) {
+      EntityChunk& first = chunks[c];
+      const EntityChunk& second = chunks[c + 1];
+      if (first.type != "ORG" || second.type != "ORG" || second.begin != first.end + 1) continue;
+      if (word(sentence.first_token + first.end) != "and") continue;
+      bool names_field = false;
+      for (std::size_t i = first.begin; i < first.end && !names_field; ++i)
+        names_field = word(sentence.first_token + i) == "of";
+      if (!names_field) continue;
+      first.end = second.end;
+      chunks.erase(chunks.begin() + static_cast<std::ptrdiff_t>(c) + 1);
+    }
   }
 
   // "Saud al-Faisal bin Abdul-Aziz al-Saud", "Ludwig van Beethoven": a person's name runs on through
@@ -203,7 +225,7 @@ class DocumentTagger {
   // often takes a title into a name ("NATO Secretary-General Anders"): the title splits the chunk
   // into an organisation or place before it and a person after it.
   void take_chunk(std::size_t sentence, std::string_view type, std::size_t begin, std::size_t end) {
-    while (begin < end && !starts_upper(begin)) ++begin;
+    while (begin < end && (!starts_upper(begin) || (word(begin) == "The" && end - begin > 1))) ++begin;
     while (end > begin && !starts_upper(end - 1) && !word(end - 1).starts_with("al-")) --end;
     if (begin >= end) return;
     if (type == "MISC") {
