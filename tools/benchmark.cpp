@@ -2,7 +2,7 @@
 // the time to load the stage's model, and the peak memory of the process. The text is read and
 // tokenised (text::segment) before the clock starts, so only the stage itself is timed.
 //
-//   benchmark --stage tag --jsonl ../shared/data/corpora/kremlin_en.jsonl
+//   benchmark --stage tag|parse --jsonl ../shared/data/corpora/kremlin_en.jsonl
 //             --text-dir ../shared/data/corpora/bbc_news [--model FILE] [--repeat 3]
 #include <sys/resource.h>
 
@@ -22,6 +22,7 @@
 
 #include "newsgraph/document.hpp"
 #include "newsgraph/error.hpp"
+#include "newsgraph/parse/parser.hpp"
 #include "newsgraph/tag/tagger.hpp"
 #include "newsgraph/text/segment.hpp"
 
@@ -136,6 +137,30 @@ StageResult benchmark_tag(const Sentences& sentences, const std::vector<std::siz
   return result;
 }
 
+// The parse stage: part-of-speech tagging and dependency parsing (newsgraph::parse::Parser).
+StageResult benchmark_parse(const Sentences& sentences, const std::string& model_path, int repeat) {
+  StageResult result;
+  const auto load_start = Clock::now();
+  std::optional<newsgraph::parse::Parser> from_file;
+  if (!model_path.empty()) from_file.emplace(newsgraph::parse::Parser::load_file(model_path));
+  const newsgraph::parse::Parser& parser = from_file ? *from_file : newsgraph::parse::Parser::embedded();
+  result.load_ms = seconds_since(load_start) * 1000;
+
+  result.seconds = 1e300;
+  std::size_t checksum = 0;  // keeps the work from being optimised away
+  for (int r = 0; r < repeat; ++r) {
+    const auto start = Clock::now();
+    result.tokens = 0;
+    for (const auto& words : sentences) {
+      checksum += parser.parse(words).root().value_or(0);
+      result.tokens += words.size();
+    }
+    result.seconds = std::min(result.seconds, seconds_since(start));
+  }
+  if (checksum == 0 && result.tokens > 0) std::cerr << "benchmark: every root is the first word\n";
+  return result;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -144,7 +169,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> jsonl_paths, text_dirs;
   int repeat = 3;
   app.add_option("--stage", stage, "the stage to measure")
-      ->check(CLI::IsMember({"tag"}))
+      ->check(CLI::IsMember({"tag", "parse"}))
       ->capture_default_str();
   app.add_option("--jsonl", jsonl_paths, "JSON Lines articles with a \"text\" field");
   app.add_option("--text-dir", text_dirs, "directories of .txt articles (searched recursively)");
@@ -164,7 +189,8 @@ int main(int argc, char** argv) {
               << seconds_since(read_start) << " s\n";
     const double rss_before = peak_rss_mib();
 
-    const StageResult result = benchmark_tag(sentences, document_sizes, model_path, repeat);
+    const StageResult result = stage == "parse" ? benchmark_parse(sentences, model_path, repeat)
+                                                : benchmark_tag(sentences, document_sizes, model_path, repeat);
     std::cout << std::fixed << std::setprecision(1) << "stage: " << stage << "\ntokens: " << result.tokens
               << "\nseconds: " << std::setprecision(3) << result.seconds
               << "\ntokens_per_second: " << std::setprecision(0) << result.tokens / result.seconds

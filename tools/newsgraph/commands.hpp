@@ -14,5 +14,6 @@ struct CommandResult {
 
 void add_build_command(CLI::App& app, CommandResult& result);
 void add_tag_command(CLI::App& app, CommandResult& result);
+void add_parse_command(CLI::App& app, CommandResult& result);
 
 }  // namespace newsgraph::command

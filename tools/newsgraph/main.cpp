@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   newsgraph::command::CommandResult result;
   newsgraph::command::add_build_command(app, result);
   newsgraph::command::add_tag_command(app, result);
+  newsgraph::command::add_parse_command(app, result);
 
   try {
     app.parse(argc, argv);

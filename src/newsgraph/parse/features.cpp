@@ -1,0 +1,381 @@
+#include "newsgraph/parse/features.hpp"
+
+#include <algorithm>
+
+#include "newsgraph/learn/feature_hash.hpp"
+
+namespace newsgraph::parse {
+namespace {
+
+using learn::FeatureHash;
+using learn::hash_combine;
+
+// Feature templates. The numbers are part of the model format: renumbering needs a new version.
+enum Template : std::uint64_t {
+  // move features; s = stack, b = buffer, l/r = leftmost/rightmost dependent, w = word, t = tag
+  kS0w = 1,
+  kS0t,
+  kS0wt,
+  kS1w,
+  kS1t,
+  kS1wt,
+  kS2t,
+  kB0w,
+  kB0t,
+  kB0wt,
+  kB1w,
+  kB1t,
+  kB1wt,
+  kB2t,
+  kS0wtB0wt,
+  kS0wtB0w,
+  kS0wB0wt,
+  kS0wtB0t,
+  kS0tB0wt,
+  kS0wB0w,
+  kS0tB0t,
+  kB0tB1t,
+  kS1wtS0wt,
+  kS1wS0w,
+  kS1tS0t,
+  kS1tS0w,
+  kS1wS0t,
+  kS1tB0t,
+  kS1wB0w,
+  kB0tB1tB2t,
+  kS0tB0tB1t,
+  kS1tS0tB0t,
+  kS2tS1tS0t,
+  kS0tS0ltB0t,
+  kS0tS0rtB0t,
+  kS0tB0tB0lt,
+  kS1tS1rtS0t,
+  kS1tS0tS0lt,
+  kS1tS0tS0rt,
+  kS0wDistance,
+  kS0tDistance,
+  kB0wDistance,
+  kB0tDistance,
+  kS0wB0wDistance,
+  kS0tB0tDistance,
+  kS1tS0tDistance,
+  kS1wS0wDistance,
+  kS0wRightValency,
+  kS0tRightValency,
+  kS0wLeftValency,
+  kS0tLeftValency,
+  kB0wLeftValency,
+  kB0tLeftValency,
+  kS1tRightValency,
+  kS0lw,
+  kS0lt,
+  kS0lRelation,
+  kS0rw,
+  kS0rt,
+  kS0rRelation,
+  kB0lw,
+  kB0lt,
+  kB0lRelation,
+  kS1rw,
+  kS1rt,
+  kS1rRelation,
+  kS0l2w,
+  kS0l2t,
+  kS0l2Relation,
+  kS0r2w,
+  kS0r2t,
+  kS0r2Relation,
+  kB0l2w,
+  kB0l2t,
+  kB0l2Relation,
+  kS0tS0ltS0l2t,
+  kS0tS0rtS0r2t,
+  kB0tB0ltB0l2t,
+  kS0wRightRelations,
+  kS0tRightRelations,
+  kS0wLeftRelations,
+  kS0tLeftRelations,
+  kB0wLeftRelations,
+  kB0tLeftRelations,
+  kS1tRightRelations,
+  kBias,
+  kS0c,
+  kS1c,
+  kB0c,
+  kB1c,
+  kS0cB0c,
+  kS0cB0t,
+  kS0tB0c,
+  kS1cS0c,
+  kS1tS0c,
+  kS1cS0t,
+  kS0cB0cDistance,
+  // relation features; h = head, d = dependent
+  kArcDirection = 100,
+  kHw,
+  kHt,
+  kHwt,
+  kDw,
+  kDt,
+  kDwt,
+  kHtDt,
+  kHwDt,
+  kHtDw,
+  kHwDw,
+  kHtDtDistance,
+  kDtLeftRelations,
+  kDtRightRelations,
+  kHtDtLeftRelations,
+  kHtDtRightRelations,
+  kHtHeadLeftRelations,
+  kHtHeadRightRelations,
+  kDtDlRelation,
+  kDtDrRelation,
+  kDlwDt,
+  kDlwHt,
+  kDrwDt,
+  kDtBeforeTAfterT,
+  kHtBeforeTAfterT,
+  kDtValency,
+  kHtDtB1t,
+  kDwHwt,
+  kDwtHt,
+  kHc,
+  kDc,
+  kHcDc,
+  kHtDc,
+  kHcDt,
+};
+
+// A distance in words, in buckets: 1, 2, 3, 4, 5-6, 7-10, more.
+std::uint64_t distance_bucket(std::uint32_t from, std::uint32_t to) {
+  const std::uint32_t distance = from > to ? from - to : to - from;
+  if (distance <= 4) return distance;
+  if (distance <= 6) return 5;
+  return distance <= 10 ? 6 : 7;
+}
+
+std::uint64_t pair(std::uint64_t a, std::uint64_t b) {
+  return hash_combine(a, b);
+}
+
+class Features {
+ public:
+  Features(std::span<const ParserToken> tokens, std::vector<FeatureHash>& out) : tokens_(tokens), out_(out) {}
+
+  const ParserToken& token(std::uint32_t position) const {
+    return position == kNoWord ? tokens_.back() : tokens_[position];
+  }
+  std::uint64_t word(std::uint32_t position) const { return token(position).form; }
+  std::uint64_t tag(std::uint32_t position) const { return token(position).tag; }
+  std::uint64_t cluster(std::uint32_t position) const { return token(position).cluster; }
+  std::uint64_t word_tag(std::uint32_t position) const { return pair(word(position), tag(position)); }
+
+  void add(Template name, std::uint64_t value) { out_.push_back(hash_combine(name, value)); }
+  void add(Template name, std::uint64_t first, std::uint64_t second) {
+    out_.push_back(hash_combine(hash_combine(name, first), second));
+  }
+  void add(Template name, std::uint64_t first, std::uint64_t second, std::uint64_t third) {
+    out_.push_back(hash_combine(hash_combine(hash_combine(name, first), second), third));
+  }
+
+ private:
+  std::span<const ParserToken> tokens_;
+  std::vector<FeatureHash>& out_;
+};
+
+std::uint64_t relation_of(const Configuration& configuration, std::uint32_t word) {
+  return word == kNoWord ? kNoRelation : configuration.relation(word);
+}
+
+}  // namespace
+
+std::vector<ParserToken> sentence_tokens(std::span<const UposWord> words, std::span<const std::uint32_t> tags,
+                                         const UposTagger& tagger) {
+  constexpr std::size_t kMiddleLevel = 1;
+  const auto tag_count = static_cast<std::uint32_t>(tagger.tags().size());
+  const std::size_t n = words.size();
+  std::vector<ParserToken> tokens(n + 2);
+  for (std::size_t i = 0; i < n; ++i)
+    tokens[i] = {words[i].keys.lower, tags[i], words[i].classes[kMiddleLevel]};
+  tokens[n] = {learn::hash_string("<root>"), tag_count, 0xfffffffeu};
+  tokens[n + 1] = {learn::hash_string("<none>"), tag_count + 1, 0xffffffffu};
+  return tokens;
+}
+
+void add_move_features(const Configuration& c, std::span<const ParserToken> tokens,
+                       std::vector<FeatureHash>& features) {
+  Features f(tokens, features);
+  const std::uint32_t s0 = c.stack(0), s1 = c.stack(1), s2 = c.stack(2);
+  const std::uint32_t b0 = c.buffer(0), b1 = c.buffer(1), b2 = c.buffer(2);
+  const Dependents& s0d = c.dependents(s0);
+  const Dependents& s1d = c.dependents(s1);
+  const Dependents& b0d = c.dependents(b0);
+
+  const std::uint64_t s0w = f.word(s0), s0t = f.tag(s0), s0wt = f.word_tag(s0);
+  const std::uint64_t s1w = f.word(s1), s1t = f.tag(s1), s1wt = f.word_tag(s1);
+  const std::uint64_t b0w = f.word(b0), b0t = f.tag(b0), b0wt = f.word_tag(b0);
+  const std::uint64_t b1t = f.tag(b1), b2t = f.tag(b2), s2t = f.tag(s2);
+  const std::uint64_t s0lt = f.tag(s0d.leftmost), s0rt = f.tag(s0d.rightmost);
+  const std::uint64_t b0lt = f.tag(b0d.leftmost), s1rt = f.tag(s1d.rightmost);
+
+  f.add(kBias, 0);
+  f.add(kS0w, s0w);
+  f.add(kS0t, s0t);
+  f.add(kS0wt, s0wt);
+  f.add(kS1w, s1w);
+  f.add(kS1t, s1t);
+  f.add(kS1wt, s1wt);
+  f.add(kS2t, s2t);
+  f.add(kB0w, b0w);
+  f.add(kB0t, b0t);
+  f.add(kB0wt, b0wt);
+  f.add(kB1w, f.word(b1));
+  f.add(kB1t, b1t);
+  f.add(kB1wt, f.word_tag(b1));
+  f.add(kB2t, b2t);
+
+  f.add(kS0wtB0wt, s0wt, b0wt);
+  f.add(kS0wtB0w, s0wt, b0w);
+  f.add(kS0wB0wt, s0w, b0wt);
+  f.add(kS0wtB0t, s0wt, b0t);
+  f.add(kS0tB0wt, s0t, b0wt);
+  f.add(kS0wB0w, s0w, b0w);
+  f.add(kS0tB0t, s0t, b0t);
+  f.add(kB0tB1t, b0t, b1t);
+  f.add(kS1wtS0wt, s1wt, s0wt);
+  f.add(kS1wS0w, s1w, s0w);
+  f.add(kS1tS0t, s1t, s0t);
+  f.add(kS1tS0w, s1t, s0w);
+  f.add(kS1wS0t, s1w, s0t);
+  f.add(kS1tB0t, s1t, b0t);
+  f.add(kS1wB0w, s1w, b0w);
+
+  f.add(kB0tB1tB2t, b0t, b1t, b2t);
+  f.add(kS0tB0tB1t, s0t, b0t, b1t);
+  f.add(kS1tS0tB0t, s1t, s0t, b0t);
+  f.add(kS2tS1tS0t, s2t, s1t, s0t);
+  f.add(kS0tS0ltB0t, s0t, s0lt, b0t);
+  f.add(kS0tS0rtB0t, s0t, s0rt, b0t);
+  f.add(kS0tB0tB0lt, s0t, b0t, b0lt);
+  f.add(kS1tS1rtS0t, s1t, s1rt, s0t);
+  f.add(kS1tS0tS0lt, s1t, s0t, s0lt);
+  f.add(kS1tS0tS0rt, s1t, s0t, s0rt);
+
+  const std::uint64_t distance = s0 == kNoWord ? 0 : distance_bucket(s0, b0);
+  f.add(kS0wDistance, s0w, distance);
+  f.add(kS0tDistance, s0t, distance);
+  f.add(kB0wDistance, b0w, distance);
+  f.add(kB0tDistance, b0t, distance);
+  f.add(kS0wB0wDistance, pair(s0w, b0w), distance);
+  f.add(kS0tB0tDistance, s0t, b0t, distance);
+  const std::uint64_t stack_distance = s1 == kNoWord ? 0 : distance_bucket(s1, s0);
+  f.add(kS1tS0tDistance, s1t, s0t, stack_distance);
+  f.add(kS1wS0wDistance, pair(s1w, s0w), stack_distance);
+
+  f.add(kS0wRightValency, s0w, s0d.right_count);
+  f.add(kS0tRightValency, s0t, s0d.right_count);
+  f.add(kS0wLeftValency, s0w, s0d.left_count);
+  f.add(kS0tLeftValency, s0t, s0d.left_count);
+  f.add(kB0wLeftValency, b0w, b0d.left_count);
+  f.add(kB0tLeftValency, b0t, b0d.left_count);
+  f.add(kS1tRightValency, s1t, s1d.right_count);
+
+  f.add(kS0lw, f.word(s0d.leftmost));
+  f.add(kS0lt, s0lt);
+  f.add(kS0lRelation, relation_of(c, s0d.leftmost));
+  f.add(kS0rw, f.word(s0d.rightmost));
+  f.add(kS0rt, s0rt);
+  f.add(kS0rRelation, relation_of(c, s0d.rightmost));
+  f.add(kB0lw, f.word(b0d.leftmost));
+  f.add(kB0lt, b0lt);
+  f.add(kB0lRelation, relation_of(c, b0d.leftmost));
+  f.add(kS1rw, f.word(s1d.rightmost));
+  f.add(kS1rt, s1rt);
+  f.add(kS1rRelation, relation_of(c, s1d.rightmost));
+  f.add(kS0l2w, f.word(s0d.second_leftmost));
+  f.add(kS0l2t, f.tag(s0d.second_leftmost));
+  f.add(kS0l2Relation, relation_of(c, s0d.second_leftmost));
+  f.add(kS0r2w, f.word(s0d.second_rightmost));
+  f.add(kS0r2t, f.tag(s0d.second_rightmost));
+  f.add(kS0r2Relation, relation_of(c, s0d.second_rightmost));
+  f.add(kB0l2w, f.word(b0d.second_leftmost));
+  f.add(kB0l2t, f.tag(b0d.second_leftmost));
+  f.add(kB0l2Relation, relation_of(c, b0d.second_leftmost));
+  f.add(kS0tS0ltS0l2t, s0t, s0lt, f.tag(s0d.second_leftmost));
+  f.add(kS0tS0rtS0r2t, s0t, s0rt, f.tag(s0d.second_rightmost));
+  f.add(kB0tB0ltB0l2t, b0t, b0lt, f.tag(b0d.second_leftmost));
+
+  f.add(kS0wRightRelations, s0w, s0d.right_relations);
+  f.add(kS0tRightRelations, s0t, s0d.right_relations);
+  f.add(kS0wLeftRelations, s0w, s0d.left_relations);
+  f.add(kS0tLeftRelations, s0t, s0d.left_relations);
+  f.add(kB0wLeftRelations, b0w, b0d.left_relations);
+  f.add(kB0tLeftRelations, b0t, b0d.left_relations);
+  f.add(kS1tRightRelations, s1t, s1d.right_relations);
+
+  const std::uint64_t s0c = f.cluster(s0), s1c = f.cluster(s1), b0c = f.cluster(b0);
+  f.add(kS0c, s0c);
+  f.add(kS1c, s1c);
+  f.add(kB0c, b0c);
+  f.add(kB1c, f.cluster(b1));
+  f.add(kS0cB0c, s0c, b0c);
+  f.add(kS0cB0t, s0c, b0t);
+  f.add(kS0tB0c, s0t, b0c);
+  f.add(kS1cS0c, s1c, s0c);
+  f.add(kS1tS0c, s1t, s0c);
+  f.add(kS1cS0t, s1c, s0t);
+  f.add(kS0cB0cDistance, s0c, b0c, distance);
+}
+
+void add_relation_features(const Configuration& c, std::span<const ParserToken> tokens, Move move,
+                           std::vector<FeatureHash>& features) {
+  Features f(tokens, features);
+  const auto [h, d] = c.arc(move);
+  const Dependents& hd = c.dependents(h);
+  const Dependents& dd = c.dependents(d);
+  const std::uint64_t hw = f.word(h), ht = f.tag(h), dw = f.word(d), dt = f.tag(d);
+  const auto n = static_cast<std::uint32_t>(c.word_count());
+  auto before = [&](std::uint32_t w) { return w == 0 ? kNoWord : w - 1; };
+  auto after = [&](std::uint32_t w) { return w + 1 <= n ? w + 1 : kNoWord; };
+
+  f.add(kBias, 1);
+  f.add(kArcDirection, move, dt);
+  f.add(kHw, hw);
+  f.add(kHt, ht);
+  f.add(kHwt, f.word_tag(h));
+  f.add(kDw, dw);
+  f.add(kDt, dt);
+  f.add(kDwt, f.word_tag(d));
+  f.add(kHtDt, ht, dt, move);
+  f.add(kHwDt, hw, dt, move);
+  f.add(kHtDw, ht, dw, move);
+  f.add(kHwDw, hw, dw);
+  f.add(kDwHwt, dw, f.word_tag(h));
+  f.add(kDwtHt, f.word_tag(d), ht);
+  f.add(kHtDtDistance, ht, dt, distance_bucket(h, d) * 2 + move);
+  f.add(kDtLeftRelations, dt, dd.left_relations);
+  f.add(kDtRightRelations, dt, dd.right_relations);
+  f.add(kHtDtLeftRelations, pair(ht, dt), dd.left_relations);
+  f.add(kHtDtRightRelations, pair(ht, dt), dd.right_relations);
+  f.add(kHtHeadLeftRelations, pair(ht, dt), hd.left_relations);
+  f.add(kHtHeadRightRelations, pair(ht, dt), hd.right_relations);
+  f.add(kDtDlRelation, dt, relation_of(c, dd.leftmost));
+  f.add(kDtDrRelation, dt, relation_of(c, dd.rightmost));
+  f.add(kDlwDt, f.word(dd.leftmost), dt);
+  f.add(kDlwHt, f.word(dd.leftmost), ht, move);
+  f.add(kDrwDt, f.word(dd.rightmost), dt);
+  f.add(kDtBeforeTAfterT, dt, f.tag(before(d)), f.tag(after(d)));
+  f.add(kHtBeforeTAfterT, ht, f.tag(before(h)), f.tag(after(h)));
+  f.add(kDtValency, dt,
+        std::min<std::uint64_t>(dd.left_count, 3) * 4 + std::min<std::uint64_t>(dd.right_count, 3));
+  f.add(kHtDtB1t, ht, dt, f.tag(c.buffer(move == kLeft ? 1 : 0)));
+  const std::uint64_t hc = f.cluster(h), dc = f.cluster(d);
+  f.add(kHc, hc, move);
+  f.add(kDc, dc, move);
+  f.add(kHcDc, hc, dc, move);
+  f.add(kHtDc, ht, dc, move);
+  f.add(kHcDt, hc, dt, move);
+}
+
+}  // namespace newsgraph::parse

@@ -1,0 +1,59 @@
+#include "newsgraph/parse/row_table.hpp"
+
+#include <algorithm>
+
+namespace newsgraph::parse {
+
+RowTable::RowTable(const learn::CompactPerceptron& model)
+    : class_count_(model.class_count()), scale_(model.scale()), feature_count_(model.feature_count()) {
+  std::size_t size = 16;
+  unsigned bits = 4;
+  while (size < 2 * feature_count_) size *= 2, ++bits;
+  slots_.assign(size, Slot{});
+  mask_ = size - 1;
+  shift_ = 64 - bits;
+  entries_.reserve(model.weight_count());
+  const std::span<const std::uint64_t> keys = model.keys();
+  for (std::uint32_t row = 0; row < keys.size(); ++row) {
+    const auto classes = model.row_classes(row);
+    const auto units = model.row_units(row);
+    const auto begin = static_cast<std::uint32_t>(entries_.size());
+    for (std::size_t k = 0; k < classes.size(); ++k)
+      entries_.push_back(std::uint32_t{classes[k]} << 16 | static_cast<std::uint16_t>(units[k]));
+    const std::uint64_t key = nonzero(keys[row]);
+    std::size_t slot = home(key);
+    while (slots_[slot].key != 0 && slots_[slot].key != key) slot = (slot + 1) & mask_;
+    slots_[slot] = {key, begin, static_cast<std::uint32_t>(entries_.size())};
+  }
+}
+
+void RowTable::add_units(std::span<const std::uint64_t> features, std::int32_t* units) const {
+  constexpr std::size_t kBatch = 64;
+  std::size_t at[kBatch];
+  std::uint32_t begin[kBatch], end[kBatch];
+  const Slot* slots = slots_.data();
+  const std::uint32_t* entries = entries_.data();
+  for (std::size_t first = 0; first < features.size(); first += kBatch) {
+    const std::size_t count = std::min(kBatch, features.size() - first);
+    const std::uint64_t* batch = features.data() + first;
+    for (std::size_t j = 0; j < count; ++j) {
+      at[j] = home(nonzero(batch[j]));
+      __builtin_prefetch(slots + at[j]);
+    }
+    for (std::size_t j = 0; j < count; ++j) {
+      const std::uint64_t key = nonzero(batch[j]);
+      std::size_t slot = at[j];
+      while (slots[slot].key != key && slots[slot].key != 0) slot = (slot + 1) & mask_;
+      begin[j] = slots[slot].begin;
+      end[j] = slots[slot].end;  // an empty slot has begin == end
+      __builtin_prefetch(entries + begin[j]);
+    }
+    for (std::size_t j = 0; j < count; ++j)
+      for (std::uint32_t k = begin[j]; k < end[j]; ++k) {
+        const std::uint32_t entry = entries[k];
+        units[entry >> 16] += static_cast<std::int16_t>(entry & 0xffff);
+      }
+  }
+}
+
+}  // namespace newsgraph::parse

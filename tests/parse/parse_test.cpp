@@ -1,0 +1,217 @@
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "newsgraph/error.hpp"
+#include "newsgraph/learn/model_file.hpp"
+#include "newsgraph/parse/conllu.hpp"
+#include "newsgraph/parse/parser.hpp"
+#include "newsgraph/parse/row_table.hpp"
+#include "newsgraph/parse/train.hpp"
+#include "newsgraph/parse/tree.hpp"
+#include "test_support.hpp"
+
+using newsgraph::parse::DependencyTree;
+using newsgraph::parse::ParsedWord;
+using newsgraph::parse::Parser;
+using newsgraph::parse::TreebankSentence;
+
+namespace {
+
+// "The minister said that talks were held in Moscow ." by hand.
+DependencyTree hand_built_tree() {
+  return DependencyTree({
+      {2, "det", "DET"},          // 0 The
+      {3, "nsubj", "NOUN"},       // 1 minister
+      {0, "root", "VERB"},        // 2 said
+      {7, "mark", "SCONJ"},       // 3 that
+      {7, "nsubj:pass", "NOUN"},  // 4 talks
+      {7, "aux:pass", "AUX"},     // 5 were
+      {3, "ccomp", "VERB"},       // 6 held
+      {9, "case", "ADP"},         // 7 in
+      {7, "obl", "PROPN"},        // 8 Moscow
+      {3, "punct", "PUNCT"},      // 9 .
+  });
+}
+
+std::vector<TreebankSentence> tiny_treebank() {
+  const auto path = newsgraph::testing::source_path("tests/data/tiny_treebank.conllu");
+  return newsgraph::parse::read_conllu(newsgraph::testing::read_file(path), path.string());
+}
+
+newsgraph::parse::ParserTrainingOptions tiny_options() {
+  newsgraph::parse::ParserTrainingOptions options;
+  options.epochs = 20;
+  options.tagger_epochs = 20;
+  options.jackknife_folds = 0;
+  return options;
+}
+
+const Parser& tiny_parser() {
+  static const Parser parser = newsgraph::parse::train_parser(tiny_treebank(), tiny_options(), {});
+  return parser;
+}
+
+std::vector<std::string_view> words_of(const TreebankSentence& sentence) {
+  std::vector<std::string_view> words;
+  for (const auto& word : sentence.words) words.push_back(word.form);
+  return words;
+}
+
+// One root, every head inside the sentence, and every word reaches the root.
+void check_is_tree(const DependencyTree& tree, std::size_t word_count) {
+  REQUIRE(tree.size() == word_count);
+  std::size_t roots = 0;
+  for (std::size_t w = 0; w < word_count; ++w) {
+    const std::size_t head = tree.words()[w].head;
+    REQUIRE(head <= word_count);
+    roots += head == 0;
+    std::size_t at = w, steps = 0;
+    while (tree.words()[at].head != 0 && steps <= word_count) at = tree.words()[at].head - 1, ++steps;
+    REQUIRE(steps <= word_count);
+  }
+  REQUIRE(roots == (word_count == 0 ? 0 : 1));
+}
+
+}  // namespace
+
+TEST_CASE("the tree API answers heads, children, subjects and spans", "[parse]") {
+  const DependencyTree tree = hand_built_tree();
+  CHECK(tree.root() == 2u);
+  CHECK(tree.head(2) == std::nullopt);
+  CHECK(tree.head(1) == 2u);
+  CHECK(tree.relation(4) == "nsubj:pass");
+  CHECK(tree.upos(8) == "PROPN");
+  CHECK(tree.children(2) == std::vector<std::size_t>{1, 6, 9});
+  CHECK(tree.children(6) == std::vector<std::size_t>{3, 4, 5, 8});
+  CHECK(tree.children(6, "nsubj") == std::vector<std::size_t>{4});
+  CHECK(tree.children(6, "nsubj:pass") == std::vector<std::size_t>{4});
+  CHECK(tree.children(6, "aux").size() == 1);
+  CHECK(tree.children(6, "obj").empty());
+  CHECK(tree.children(0).empty());
+  CHECK(tree.subject_of(2) == 1u);
+  CHECK(tree.subject_of(6) == 4u);
+  CHECK(tree.subject_of(8) == std::nullopt);
+  CHECK(tree.subtree_span(6) == std::pair<std::size_t, std::size_t>{3, 9});
+  CHECK(tree.subtree_span(2) == std::pair<std::size_t, std::size_t>{0, 10});
+  CHECK(tree.subtree_span(0) == std::pair<std::size_t, std::size_t>{0, 1});
+  CHECK(DependencyTree().root() == std::nullopt);
+}
+
+TEST_CASE("a dependency tree refuses words that are not a tree", "[parse]") {
+  CHECK_THROWS_AS(DependencyTree({{0, "root", "VERB"}, {0, "root", "VERB"}}), newsgraph::Error);
+  CHECK_THROWS_AS(DependencyTree({{2, "nsubj", "NOUN"}, {1, "obj", "NOUN"}}), newsgraph::Error);
+  CHECK_THROWS_AS(DependencyTree({{0, "root", "VERB"}, {3, "obj", "NOUN"}}), newsgraph::Error);
+}
+
+TEST_CASE("a parser trained on the tiny treebank reproduces it", "[parse]") {
+  const std::vector<TreebankSentence> treebank = tiny_treebank();
+  REQUIRE(treebank.size() == 20);
+  for (const TreebankSentence& sentence : treebank) {
+    const DependencyTree tree = tiny_parser().parse(words_of(sentence));
+    REQUIRE(tree.size() == sentence.words.size());
+    for (std::size_t w = 0; w < tree.size(); ++w) {
+      INFO(sentence.words[w].form);
+      CHECK(tree.upos(w) == sentence.words[w].upos);
+      CHECK(tree.words()[w].head == sentence.words[w].head);
+      CHECK(tree.relation(w) == sentence.words[w].relation);
+    }
+  }
+}
+
+TEST_CASE("parser training is reproducible and a saved parser loads back", "[parse]") {
+  const std::string bytes = tiny_parser().to_bytes();
+  CHECK(newsgraph::parse::train_parser(tiny_treebank(), tiny_options(), {}).to_bytes() == bytes);
+  const Parser loaded = Parser::from_bytes(bytes, "tiny.model");
+  CHECK(loaded.to_bytes() == bytes);
+  const std::vector<std::string_view> words{"Putin", "met", "the", "president", "."};
+  CHECK(loaded.parse(words).words() == tiny_parser().parse(words).words());
+}
+
+TEST_CASE("a damaged or foreign parser model gives a clear ModelError", "[parse]") {
+  const std::string bytes = tiny_parser().to_bytes();
+  std::string damaged = bytes;
+  damaged[damaged.size() / 2] ^= 0x20;
+  CHECK_THROWS_WITH(Parser::from_bytes(damaged, "parser.model"),
+                    "parser.model: checksum mismatch: the file is damaged");
+  CHECK_THROWS_AS(Parser::from_bytes(bytes.substr(0, bytes.size() / 3), "parser.model"),
+                  newsgraph::ModelError);
+  CHECK_THROWS_AS(Parser::from_bytes("not a model", "parser.model"), newsgraph::ModelError);
+  const std::string foreign = newsgraph::learn::encode_model_file({"newsgraph-tagger", 1, ""}, "payload");
+  CHECK_THROWS_WITH(Parser::from_bytes(foreign, "parser.model"),
+                    Catch::Contains("expected format newsgraph-parser version 1"));
+  CHECK_THROWS_AS(Parser::load_file("/nonexistent/parser.model"), newsgraph::ModelError);
+}
+
+TEST_CASE("the built-in parser makes a tree of every sentence", "[parse]") {
+  const Parser& parser = Parser::embedded();
+  const std::vector<std::vector<std::string_view>> sentences{
+      {"Putin", "met", "Erdogan", "in", "Sochi", "on", "Tuesday", "."},
+      {"The", "Kremlin", "said", "the", "talks", "had", "been", "constructive", "."},
+      {"Yes"},
+      {},
+      {",", ",", ",", "and", "and", "the"},
+  };
+  for (const auto& words : sentences) check_is_tree(parser.parse(words), words.size());
+  const DependencyTree tree = parser.parse(sentences[0]);
+  CHECK(tree.root() == 1u);
+  CHECK(tree.subject_of(1) == 0u);
+
+  const std::filesystem::path dev = "/work/shared/data/ud_english/ewt/dev.conllu";
+  if (!std::filesystem::exists(dev)) {
+    WARN("skipping the UD English EWT check: " << dev << " is not there");
+    return;
+  }
+  const std::vector<TreebankSentence> treebank =
+      newsgraph::parse::read_conllu(newsgraph::testing::read_file(dev), dev.string());
+  REQUIRE(treebank.size() > 1000);
+  for (const TreebankSentence& sentence : treebank)
+    check_is_tree(parser.parse(words_of(sentence)), sentence.words.size());
+}
+
+TEST_CASE("newsgraph parse prints CoNLL-U back with its own columns", "[parse]") {
+  const auto run = newsgraph::testing::run_newsgraph(
+      "parse --format conllu '" +
+          newsgraph::testing::source_path("tests/data/tiny_treebank.conllu").string() + "'",
+      "parse-conllu");
+  REQUIRE(run.exit_status == 0);
+  const std::vector<TreebankSentence> parsed = newsgraph::parse::read_conllu(run.out, "output");
+  const std::vector<TreebankSentence> gold = tiny_treebank();
+  REQUIRE(parsed.size() == gold.size());
+  for (std::size_t s = 0; s < gold.size(); ++s) {
+    REQUIRE(parsed[s].words.size() == gold[s].words.size());
+    for (std::size_t w = 0; w < gold[s].words.size(); ++w)
+      CHECK(parsed[s].words[w].form == gold[s].words[w].form);
+  }
+  CHECK(run.out.starts_with(
+      "# sent_id = tiny-1\n# text = The minister visited Paris yesterday .\n1\tThe\t_\t"));
+
+  const auto missing =
+      newsgraph::testing::run_newsgraph("parse --model /nonexistent.model -", "parse-missing");
+  CHECK(missing.exit_status == 1);
+  CHECK(missing.err.find("newsgraph: error: /nonexistent.model: cannot open the model file") == 0);
+}
+
+TEST_CASE("a row table scores features as the compact perceptron it is made from", "[parse]") {
+  // Every model of the tiny parser, known and unknown features mixed, in batches longer than one pass.
+  const auto& model = tiny_parser().model();
+  for (const newsgraph::learn::CompactPerceptron* perceptron :
+       {&model.moves, &model.relation_labels, &model.tagger.model()}) {
+    const newsgraph::parse::RowTable table(*perceptron);
+    REQUIRE(table.feature_count() == perceptron->feature_count());
+    std::vector<std::uint64_t> features(perceptron->keys().begin(), perceptron->keys().end());
+    for (std::uint64_t k = 0; k < 50; ++k) features.push_back(0x1234567 * (k + 1));
+    for (std::size_t first = 0; first < features.size(); first += 97) {
+      const std::span<const std::uint64_t> some =
+          std::span<const std::uint64_t>(features).subspan(first, std::min<std::size_t>(97, features.size() - first));
+      std::vector<float> expected(perceptron->class_count());
+      perceptron->add_scores(some, expected);
+      std::vector<std::int32_t> units(perceptron->class_count());
+      table.add_units(some, units.data());
+      for (std::size_t c = 0; c < units.size(); ++c)
+        CHECK(static_cast<float>(units[c]) * table.scale() == Approx(expected[c]).margin(1e-3));
+    }
+  }
+}
