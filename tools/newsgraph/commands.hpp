@@ -5,12 +5,17 @@
 
 #include <CLI/CLI.hpp>
 
+#include <string>
+
 namespace newsgraph::command {
 
 // What a subcommand's callback leaves for main: the process exit status.
 struct CommandResult {
   int exit_status = 0;
 };
+
+// The whole of a file, or of standard input for "-"; throws InputError naming the file it cannot open.
+std::string read_input(const std::string& path);
 
 void add_build_command(CLI::App& app, CommandResult& result);
 void add_tag_command(CLI::App& app, CommandResult& result);

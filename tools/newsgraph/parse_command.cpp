@@ -29,13 +29,6 @@ struct ParseOptions {
   std::string model;
 };
 
-std::string read_input(const std::string& input) {
-  if (input == "-") return {std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
-  std::ifstream in(input, std::ios::binary);
-  if (!in) throw InputError(input + ": cannot open the file");
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
 // Collects output and writes it to stdout in large blocks.
 class Output {
  public:

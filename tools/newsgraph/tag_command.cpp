@@ -31,13 +31,6 @@ struct TagOptions {
   std::string model;
 };
 
-std::string read_input(const std::string& input) {
-  if (input == "-") return {std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
-  std::ifstream in(input, std::ios::binary);
-  if (!in) throw InputError(input + ": cannot open the file");
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
 void write_output(const std::string& bytes) {
   if (std::fwrite(bytes.data(), 1, bytes.size(), stdout) != bytes.size() || std::fflush(stdout) != 0)
     throw Error("cannot write the output");
