@@ -209,7 +209,8 @@ class GazetteerBuilder {
   // A TABARI .actors file: "NAME_ [CODE dates]" lines, each followed by "+OTHER_NAME_" lines.
   void add_actors(const std::filesystem::path& path, bool organisations) {
     std::ifstream in = open_input(path.string());
-    std::optional<Kind> kind;
+    Kind kind = Kind::kPerson;
+    bool known = false;  // whether the current actor's code gave its kind
     for (std::string line; std::getline(in, line);) {
       if (line.empty() || line[0] == '#') continue;
       const bool alternative = line[0] == '+';
@@ -218,21 +219,24 @@ class GazetteerBuilder {
           line.substr(alternative ? 1 : 0,
                       name_end == std::string::npos ? std::string::npos : name_end - (alternative ? 1 : 0));
       if (!alternative) {
-        kind.reset();
+        known = false;
         const std::size_t open = line.find('[');
         const std::size_t close = line.find(']', open == std::string::npos ? 0 : open);
         if (open == std::string::npos || close == std::string::npos) continue;
         const std::string code = line.substr(open + 1, close - open - 1);
-        if (code.find_first_of("0123456789") != std::string::npos)
+        if (code.find_first_of("0123456789") != std::string::npos) {
           kind = Kind::kPerson;
-        else if (organisations &&
-                 (code.starts_with("IGO") || code.starts_with("NGO") || code.starts_with("MNC")))
+          known = true;
+        } else if (organisations &&
+                   (code.starts_with("IGO") || code.starts_with("NGO") || code.starts_with("MNC"))) {
           kind = Kind::kOrganisation;
+          known = true;
+        }
       }
-      if (!kind || name.find_first_of("0123456789") != std::string::npos) continue;
+      if (!known || name.find_first_of("0123456789") != std::string::npos) continue;
       for (char& c : name)
         if (c == '_') c = ' ';
-      add(name, *kind);
+      add(name, kind);
     }
   }
 
