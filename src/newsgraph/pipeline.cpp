@@ -11,7 +11,7 @@
 
 namespace newsgraph {
 
-Models embedded_models() { return Models{&tag::Tagger::embedded()}; }
+Models embedded_models() { return Models{&tag::Tagger::embedded(), nullptr}; }
 
 Analysis analyse(const Document& document, const Models& models) {
   Analysis analysis;
@@ -24,7 +24,7 @@ Analysis analyse(const Document& document, const Models& models) {
                                     analysed.dateline_span->end + analysis.body_offset};
   }
   analysis.segments = text::segment(analysed);
-  analysis.tagging = tag::tag_document(analysed, analysis.segments, *models.tagger);
+  analysis.tagging = tag::tag_document(analysed, analysis.segments, *models.tagger, models.user_aliases);
   analysis.entities = resolve::resolve_entities(analysed, analysis.segments, analysis.tagging);
   analysis.roles = extract::extract_roles(analysed, analysis.segments, analysis.tagging, analysis.entities);
   analysis.times = time::find_time_expressions(analysed, analysis.segments);
@@ -67,7 +67,7 @@ graph::Graph build_graph(const std::vector<Document>& documents, const Models& m
   if (failure) std::rethrow_exception(failure);
 
   graph::Graph graph;
-  const graph::CorpusNames names = graph::corpus_names(analyses);
+  const graph::CorpusNames names = graph::corpus_names(analyses, models.user_aliases);
   for (std::size_t i = 0; i < documents.size(); ++i) graph::assemble(graph, documents[i], analyses[i], names);
   return graph;
 }

@@ -16,10 +16,15 @@ namespace newsgraph {
 namespace tag {
 class Tagger;
 }
+namespace resolve {
+struct UserAliases;
+}
 
-// The trained models the stages use: the ones built into the program, or files a user gave.
+// The trained models the stages use (the ones built into the program, or files a user gave), and
+// what the user knows about names (may be null).
 struct Models {
   const tag::Tagger* tagger = nullptr;
+  const resolve::UserAliases* user_aliases = nullptr;
 };
 
 // The models embedded in the binary, loaded once.

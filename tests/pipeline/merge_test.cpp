@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "newsgraph/pipeline.hpp"
+#include "newsgraph/resolve/aliases.hpp"
 #include "newsgraph/write/write.hpp"
 
 using namespace newsgraph;
@@ -61,4 +62,30 @@ TEST_CASE("the same articles in any order give the same graph, byte for byte", "
   const Document c = article("c", "NATO Secretary-General Anders Fogh Rasmussen said there was no need for it.");
   CHECK(json_of({a, b, c}) == json_of({c, a, b}));
   CHECK(json_of({a, b, c}) == json_of({b, c, a}));
+}
+
+TEST_CASE("a user's alias file joins names, keeps names apart and adds names", "[merge]") {
+  const auto aliases = resolve::read_user_aliases(
+      "# newsgraph-lexicon 1 aliases\n"
+      "same\tVladimir Putin\tV. Putin\n"
+      "never\tJohn Smith\tSmith\n"
+      "name\torganization\tBlue Widget Works\n",
+      "aliases.tsv");
+  Models models = embedded_models();
+  models.user_aliases = &aliases;
+  const std::vector<Document> documents = {
+      article("a", "Vladimir Putin said the talks went well."), article("b", "V. Putin said the talks went badly."),
+      article("c", "John Smith said the plan was good."), article("d", "Smith said nothing about Blue Widget Works.")};
+  const graph::Graph graph = build_graph(documents, models, 2, {});
+  CHECK_FALSE(graph.find("person:v-putin"));
+  REQUIRE(graph.find("person:vladimir-putin"));
+  CHECK(graph.find("person:smith"));
+  CHECK(graph.find("organization:blue-widget-works"));
+}
+
+TEST_CASE("a malformed alias file is an error naming its line", "[merge]") {
+  CHECK_THROWS_WITH(resolve::read_user_aliases("# newsgraph-lexicon 1 aliases\nalias\ta\tb\n", "aliases.tsv"),
+                    "aliases.tsv:2: expected same, never or name, found \"alias\"");
+  CHECK_THROWS_WITH(resolve::read_user_aliases("same\ta\tb\n", "aliases.tsv"),
+                    Catch::StartsWith("aliases.tsv:1: an alias file starts with the line"));
 }

@@ -10,6 +10,7 @@
 #include "newsgraph/error.hpp"
 #include "newsgraph/pipeline.hpp"
 #include "newsgraph/read/read.hpp"
+#include "newsgraph/resolve/aliases.hpp"
 #include "newsgraph/tag/tagger.hpp"
 #include "newsgraph/write/write.hpp"
 
@@ -22,6 +23,7 @@ struct BuildOptions {
   std::string format;
   std::string date;
   std::string tagger_model;
+  std::string aliases;
   unsigned threads = std::max(1u, std::thread::hardware_concurrency());
   bool quiet = false;
 };
@@ -72,6 +74,11 @@ int run_build(const BuildOptions& options) {
   if (!options.tagger_model.empty()) user_tagger.emplace(tag::Tagger::load_file(options.tagger_model));
   Models models = embedded_models();
   if (user_tagger) models.tagger = &*user_tagger;
+  std::optional<resolve::UserAliases> user_aliases;
+  if (!options.aliases.empty()) {
+    user_aliases.emplace(resolve::read_user_aliases(read_input(options.aliases), options.aliases));
+    models.user_aliases = &*user_aliases;
+  }
 
   ProgressReporter progress(!options.quiet);
   const graph::Graph graph = build_graph(input.documents, models, options.threads, std::ref(progress));
@@ -131,6 +138,10 @@ void add_build_command(CLI::App& app, CommandResult& result) {
           return std::string(e.what());
         }
       });
+  build->add_option("--aliases", options->aliases,
+                    "a tab-separated file of what you know about names: 'same NAME OTHER', 'never NAME "
+                    "OTHER', 'name person|organization|place NAME' rows after the line "
+                    "'# newsgraph-lexicon 1 aliases'");
   build->add_option("--model", options->tagger_model,
                     "a tagger model file made by train_tagger, instead of the one built in");
   build->add_option("--threads", options->threads, "articles analysed at once (default: the number of cores)")

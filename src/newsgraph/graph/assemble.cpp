@@ -66,7 +66,7 @@ std::string slug(std::string_view name) {
   return out;
 }
 
-CorpusNames corpus_names(const std::vector<Analysis>& analyses) {
+CorpusNames corpus_names(const std::vector<Analysis>& analyses, const resolve::UserAliases* user_aliases) {
   // How many articles use each full name, by surname.
   std::map<std::string, std::map<std::string, std::size_t>> full_names_by_surname;
   for (const Analysis& analysis : analyses)
@@ -89,8 +89,11 @@ CorpusNames corpus_names(const std::vector<Analysis>& analyses) {
         runner_up = count;
       }
     }
-    if (runner_up == 0 || best_count >= kDominance * runner_up) names.full_name_of_surname.emplace(surname, best);
+    const bool forbidden = user_aliases && user_aliases->never_same(best, surname);
+    if (!forbidden && (runner_up == 0 || best_count >= kDominance * runner_up))
+      names.full_name_of_surname.emplace(surname, best);
   }
+  names.user_aliases = user_aliases;
   return names;
 }
 
@@ -111,6 +114,12 @@ void assemble(Graph& graph, const Document& document, const Analysis& analysis, 
       if (const auto full = names.full_name_of_surname.find(entity.name); full != names.full_name_of_surname.end()) {
         entity.aliases.push_back(entity.name);
         entity.name = full->second;
+      }
+    // The user's own knowledge: "same  Vladimir Putin  V. Putin".
+    if (names.user_aliases)
+      if (const std::string& canonical = names.user_aliases->canonical_name(entity.name); canonical != entity.name) {
+        entity.aliases.push_back(entity.name);
+        entity.name = canonical;
       }
     Node node;
     node.id = entity_id(entity);

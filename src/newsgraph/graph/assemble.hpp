@@ -12,16 +12,19 @@
 #include "newsgraph/analysis.hpp"
 #include "newsgraph/document.hpp"
 #include "newsgraph/graph/graph.hpp"
+#include "newsgraph/resolve/aliases.hpp"
 
 namespace newsgraph::graph {
 
 // What the whole corpus says about names: a surname that only one full name in the corpus ends with.
 // The same set of articles gives the same CorpusNames in any order.
+// A user's alias file (may be null) renames nodes and forbids merges.
 struct CorpusNames {
   std::map<std::string, std::string> full_name_of_surname;
+  const resolve::UserAliases* user_aliases = nullptr;
 };
 
-CorpusNames corpus_names(const std::vector<Analysis>& analyses);
+CorpusNames corpus_names(const std::vector<Analysis>& analyses, const resolve::UserAliases* user_aliases);
 
 void assemble(Graph& graph, const Document& document, const Analysis& analysis, const CorpusNames& names);
 

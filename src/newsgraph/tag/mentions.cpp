@@ -5,6 +5,7 @@
 #include <map>
 
 #include "newsgraph/lexicon/lexicon.hpp"
+#include "newsgraph/resolve/aliases.hpp"
 #include "newsgraph/resolve/gazetteer.hpp"
 #include "newsgraph/tag/entities.hpp"
 #include "newsgraph/tag/tagger.hpp"
@@ -50,12 +51,14 @@ bool is_one_of(std::string_view word, const std::array<std::string_view, N>& wor
 
 class DocumentTagger {
  public:
-  DocumentTagger(const Document& document, const text::Segments& segments, const Tagger& tagger)
+  DocumentTagger(const Document& document, const text::Segments& segments, const Tagger& tagger,
+                 const resolve::UserAliases* user_aliases)
       : text_(document.text),
         segments_(segments),
         tagger_(tagger),
         titles_(lexicon::Titles::embedded()),
-        gazetteer_(resolve::Gazetteer::embedded()) {}
+        gazetteer_(resolve::Gazetteer::embedded()),
+        user_aliases_(user_aliases) {}
 
   Tagging tag() {
     for (const auto& token : segments_.tokens) words_.push_back(slice(text_, token.span));
@@ -169,10 +172,13 @@ class DocumentTagger {
     std::sort(chunks.begin(), chunks.end(), [](const EntityChunk& a, const EntityChunk& b) { return a.begin < b.begin; });
   }
 
-  // A name tagged once is the same name where the tagger missed it later in the article ("PCS leader
+  // A name the user listed, or one tagged once, is that name where the tagger missed it ("PCS leader
   // Mark Serwotka" after "the Public and Commercial Services Union (PCS)").
   void add_repeated_names() {
     std::map<std::vector<std::string_view>, EntityType> names;
+    if (user_aliases_)
+      for (const auto& name : user_aliases_->names)
+        names.emplace(std::vector<std::string_view>(name.words.begin(), name.words.end()), name.type);
     std::vector<bool> covered(words_.size(), false);
     for (const Mention& mention : result_.mentions) {
       names.emplace(std::vector<std::string_view>(words_.begin() + mention.first_token, words_.begin() + mention.end_token),
@@ -345,6 +351,7 @@ class DocumentTagger {
   const lexicon::Titles& titles_;
   const resolve::Gazetteer& gazetteer_;
   const lexicon::CommonWords& common_words_ = lexicon::CommonWords::embedded();
+  const resolve::UserAliases* user_aliases_;
   std::vector<std::string_view> words_;  // every token's text
   Tagging result_;
 };
@@ -362,8 +369,9 @@ std::string_view treebank_form(std::string_view token) {
   return token;
 }
 
-Tagging tag_document(const Document& document, const text::Segments& segments, const Tagger& tagger) {
-  return DocumentTagger(document, segments, tagger).tag();
+Tagging tag_document(const Document& document, const text::Segments& segments, const Tagger& tagger,
+                     const resolve::UserAliases* user_aliases) {
+  return DocumentTagger(document, segments, tagger, user_aliases).tag();
 }
 
 }  // namespace newsgraph::tag

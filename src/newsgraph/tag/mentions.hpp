@@ -14,6 +14,10 @@
 #include "newsgraph/span.hpp"
 #include "newsgraph/text/segment.hpp"
 
+namespace newsgraph::resolve {
+struct UserAliases;
+}
+
 namespace newsgraph::tag {
 
 class Tagger;
@@ -42,8 +46,10 @@ struct Tagging {
   std::vector<DemonymMention> demonyms;
 };
 
-// Tags every sentence of the document with the given tagger.
-Tagging tag_document(const Document& document, const text::Segments& segments, const Tagger& tagger);
+// Tags every sentence of the document with the given tagger; a user's names (may be null) are
+// found wherever they are written.
+Tagging tag_document(const Document& document, const text::Segments& segments, const Tagger& tagger,
+                     const resolve::UserAliases* user_aliases);
 
 // The form of a token the tagger was trained on: curly quotation marks and apostrophes as the Penn
 // Treebank writes them (`` '' '), dashes as "--".
