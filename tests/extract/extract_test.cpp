@@ -197,3 +197,17 @@ TEST_CASE("a headline meeting takes the document's date and the dateline's place
   REQUIRE(meeting.place);
   CHECK(r.name_of(*meeting.place) == "Kremlin");
 }
+
+TEST_CASE("'X described Y as Z' claims the object, and a title finds the person who bore it", "[extract][claims]") {
+  const auto r = read(
+      "New Jersey Gov. Chris Christie described Hillary Clinton as a disgrace and complained about it. "
+      "President Vladimir Putin met deputy prime minister Viktor Khristenko. "
+      "According to the deputy prime minister, a decree will be prepared.");
+  REQUIRE(r.analysis.claims.size() == 2);
+  CHECK(r.text_of(r.analysis.claims[0].content) == "Hillary Clinton as a disgrace");
+  REQUIRE(r.analysis.claims[0].speaker);
+  CHECK(r.name_of(*r.analysis.claims[0].speaker) == "Chris Christie");
+  CHECK(r.text_of(r.analysis.claims[1].content) == "a decree will be prepared");
+  REQUIRE(r.analysis.claims[1].speaker);
+  CHECK(r.name_of(*r.analysis.claims[1].speaker) == "Viktor Khristenko");
+}

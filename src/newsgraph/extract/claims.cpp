@@ -142,13 +142,32 @@ class ClaimFinder {
     }
     if (person || any) return Speaker{person ? person : any, begin, end};
     const std::string_view head = word(end - 1);
-    if (titles_.is_head(head)) return Speaker{latest_entity(tag::EntityType::Person, begin, ""), begin, end};
+    if (titles_.is_head(head)) {
+      // "the deputy prime minister": the person the article gave that title, else the latest person.
+      if (const auto holder = titled_person(head, begin)) return Speaker{holder, begin, end};
+      return Speaker{latest_entity(tag::EntityType::Person, begin, ""), begin, end};
+    }
     // "the ministry", "the Foreign Ministry": a body named before by a name with that head word.
     if ((word(begin) == "the" || word(begin) == "The") && end - begin >= 2)
       if (const auto body = latest_entity(tag::EntityType::Organization, begin, head))
         return Speaker{body, begin, end};
     // "officials", "a senior diplomat": a speaker the article does not name.
     if (end - begin <= 6 && pos_[end - 1].starts_with("NN")) return Speaker{std::nullopt, begin, end};
+    return std::nullopt;
+  }
+
+  // The latest person before token `before` whose name follows the title word `head` ("deputy prime
+  // minister Viktor Khristenko").
+  std::optional<std::size_t> titled_person(std::string_view head, std::size_t before) const {
+    const std::string wanted = lower(head);
+    for (std::size_t m = mentions_.size(); m-- > 0;) {
+      const tag::Mention& mention = mentions_[m];
+      if (mention.first_token >= before) continue;
+      const std::size_t entity = entities_.entity_of_mention[m];
+      if (entities_.entities[entity].type != tag::EntityType::Person) continue;
+      for (std::size_t t = mention.first_token; t-- > 0 && mention.first_token - t <= 3;)
+        if (lower(word(t)) == wanted) return entity;
+    }
     return std::nullopt;
   }
 
@@ -372,10 +391,26 @@ class ClaimFinder {
     while (content < end && (word(content) == "," || word(content) == ":")) ++content;
     if (end <= content + 2) return false;
     // A content that is one whole quotation is the quotation's claim.
-    if (quotation_at_[content] != kNone) return false;
-    add_reported(Span{segments_.tokens[content].span.begin, segments_.tokens[end - 1].span.end}, cue,
-                 *speaker, s);
+    if (quotation_at_[content] != kNone && cue.kind != lexicon::CueKind::Object) return false;
+    const std::size_t content_end = clause_end(content, end, cue.kind == lexicon::CueKind::Object);
+    add_reported(tokens_span(content, content_end), cue, *speaker, s);
     return true;
+  }
+
+  // Where reported content ends: the sentence's end, or a new clause joined on after a comma
+  // (", and the downgrade is cast ..."); an object's content also ends at "and" before a verb
+  // ("condemned the debate as a charade and complained ...").
+  std::size_t clause_end(std::size_t content, std::size_t end, bool object) const {
+    constexpr std::size_t kShortest = 5;
+    for (std::size_t t = content + 1; t + 1 < end; ++t) {
+      const std::string_view w = word(t);
+      const std::string_view next_tag = pos_[t + 1];
+      if (t - content >= kShortest && w == "," && (word(t + 1) == "and" || word(t + 1) == "but") && t + 2 < end &&
+          (pos_[t + 2] == "DT" || pos_[t + 2] == "PRP" || pos_[t + 2].starts_with("NN")))
+        return t;
+      if (object && w == "and" && next_tag.starts_with("VB")) return t;
+    }
+    return end;
   }
 
   // "CONTENT, X said [on Saturday]." and "CONTENT, said X.": the cue closes the sentence.

@@ -204,6 +204,8 @@ const ReportingCues& ReportingCues::embedded() {
         cue.kind = CueKind::Negative;
       else if (row[1] == "source")
         cue.kind = CueKind::Source;
+      else if (row[1] == "object")
+        cue.kind = CueKind::Object;
       else
         throw ModelError("lexicon/reporting_cues.tsv: unknown cue kind \"" + row[1] + "\"");
       loaded.cues_.push_back(std::move(cue));

@@ -43,7 +43,7 @@ class Titles {
   std::map<std::string, std::string, std::less<>> full_forms_;
 };
 
-enum class CueKind { Verb, VerbOn, Phrase, Negative, Source };
+enum class CueKind { Verb, VerbOn, Phrase, Negative, Source, Object };
 
 struct Cue {
   std::vector<std::string> words;  // lower case
