@@ -10,4 +10,7 @@ namespace newsgraph {
 
 std::optional<std::string_view> embedded_file(std::string_view name);
 
+// The same for a file the program cannot work without: throws ModelError when it is not built in.
+std::string_view require_embedded(std::string_view name);
+
 }  // namespace newsgraph

@@ -130,14 +130,7 @@ void add_build_command(CLI::App& app, CommandResult& result) {
   build
       ->add_option("--date", options->date,
                    "YYYY-MM-DD: the date of articles that give none, for resolving \"on Friday\"")
-      ->check([](const std::string& date) {
-        try {
-          read::check_iso_date(date, "--date");
-          return std::string();
-        } catch (const InputError& e) {
-          return std::string(e.what());
-        }
-      });
+      ->check(iso_date_problem);
   build->add_option("--aliases", options->aliases,
                     "a tab-separated file of what you know about names: 'same NAME OTHER', 'never NAME "
                     "OTHER', 'name person|organization|place NAME' rows after the line "

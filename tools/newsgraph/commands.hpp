@@ -17,6 +17,9 @@ struct CommandResult {
 // The whole of a file, or of standard input for "-"; throws InputError naming the file it cannot open.
 std::string read_input(const std::string& path);
 
+// The check of a --date option for CLI11: empty when `date` is YYYY-MM-DD, else what is wrong.
+std::string iso_date_problem(const std::string& date);
+
 void add_build_command(CLI::App& app, CommandResult& result);
 void add_tag_command(CLI::App& app, CommandResult& result);
 void add_parse_command(CLI::App& app, CommandResult& result);

@@ -262,14 +262,7 @@ void add_tag_command(CLI::App& app, CommandResult& result) {
   command->add_option("--date", options->date,
                       "YYYY-MM-DD: the article's date, against which time expressions are resolved "
                       "(default: the date its dateline gives)")
-      ->check([](const std::string& date) {
-        try {
-          read::check_iso_date(date, "--date");
-          return std::string();
-        } catch (const InputError& e) {
-          return std::string(e.what());
-        }
-      });
+      ->check(iso_date_problem);
   command->add_option("--format", options->format, "text, json, or conll (a CoNLL file in, tags appended)")
       ->check(CLI::IsMember({"text", "json", "conll"}))
       ->capture_default_str();

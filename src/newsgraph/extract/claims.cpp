@@ -6,18 +6,12 @@
 #include <string>
 
 #include "newsgraph/lexicon/lexicon.hpp"
+#include "newsgraph/text/words.hpp"
 
 namespace newsgraph::extract {
 namespace {
 
 using namespace std::string_view_literals;
-
-std::string lower(std::string_view word) {
-  std::string out(word);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
 
 bool is_quotation_mark(std::string_view word) {
   return word == "\"" || word == "\u201C" || word == "\u201D" || word == "\u00AB" || word == "\u00BB";
@@ -49,11 +43,21 @@ class ClaimFinder {
         mention_at_(segments.tokens.size(), kNone),
         quotation_at_(segments.tokens.size(), kNone),
         used_(segments.tokens.size(), false) {
+    for (const auto& token : segments.tokens) lower_words_.push_back(text::ascii_lower(slice(text_, token.span)));
     for (std::size_t m = 0; m < mentions_.size(); ++m)
       for (std::size_t t = mentions_[m].first_token; t < mentions_[m].end_token; ++t) mention_at_[t] = m;
-    for (std::size_t q = 0; q < segments.quotations.size(); ++q)
-      for (std::size_t t = 0; t < segments.tokens.size(); ++t)
-        if (segments.quotations[q].outer.contains(segments.tokens[t].span)) quotation_at_[t] = q;
+    // Quotations and tokens are both in text order: one walk gives each token its quotation and each
+    // quotation its tokens.
+    quotation_tokens_.assign(segments.quotations.size(), {kNone, kNone});
+    for (std::size_t q = 0, t = 0; q < segments.quotations.size(); ++q) {
+      const Span outer = segments.quotations[q].outer;
+      while (t < segments.tokens.size() && segments.tokens[t].span.begin < outer.begin) ++t;
+      for (std::size_t u = t; u < segments.tokens.size() && outer.contains(segments.tokens[u].span); ++u) {
+        quotation_at_[u] = q;
+        if (quotation_tokens_[q].first == kNone) quotation_tokens_[q].first = u;
+        quotation_tokens_[q].second = u + 1;
+      }
+    }
     for (std::size_t s = 0; s < segments.sentences.size(); ++s)
       for (std::size_t t = segments.sentences[s].first_token; t < segments.sentences[s].end_token; ++t)
         sentence_of_.push_back(s);
@@ -81,7 +85,7 @@ class ClaimFinder {
     for (const auto& cue : cues_.cues()) {
       if (t + cue.words.size() > token_count()) continue;
       bool same = true;
-      for (std::size_t i = 0; i < cue.words.size() && same; ++i) same = lower(word(t + i)) == cue.words[i];
+      for (std::size_t i = 0; i < cue.words.size() && same; ++i) same = lower_words_[t + i] == cue.words[i];
       if (same) return CueMatch{cue.kind, t, t + cue.words.size()};
     }
     return std::nullopt;
@@ -159,19 +163,19 @@ class ClaimFinder {
   // The latest person before token `before` whose name follows the title word `head` ("deputy prime
   // minister Viktor Khristenko").
   std::optional<std::size_t> titled_person(std::string_view head, std::size_t before) const {
-    const std::string wanted = lower(head);
+    const std::string wanted = text::ascii_lower(head);
     for (std::size_t m = mentions_.size(); m-- > 0;) {
       const tag::Mention& mention = mentions_[m];
       if (mention.first_token >= before) continue;
       const std::size_t entity = entities_.entity_of_mention[m];
       if (entities_.entities[entity].type != tag::EntityType::Person) continue;
       for (std::size_t t = mention.first_token; t-- > 0 && mention.first_token - t <= 3;)
-        if (lower(word(t)) == wanted) return entity;
+        if (lower_words_[t] == wanted) return entity;
     }
     return std::nullopt;
   }
 
-  std::optional<Speaker> pronoun_speaker(std::size_t t) const { return pronoun_speaker_of(lower(word(t)), t); }
+  std::optional<Speaker> pronoun_speaker(std::size_t t) const { return pronoun_speaker_of(lower_words_[t], t); }
 
   std::optional<Speaker> pronoun_speaker_of(const std::string& w, std::size_t t) const {
     // "they", "we": someone speaks, but who is left to the reader.
@@ -201,12 +205,12 @@ class ClaimFinder {
   // quotation is its speaker, not someone the speaker talked about.
   std::optional<std::size_t> latest_entity(tag::EntityType type, std::size_t before,
                                            std::string_view head) const {
-    const std::string wanted = lower(head);
+    const std::string wanted = text::ascii_lower(head);
     for (std::size_t m = mentions_.size(); m-- > 0;) {
       if (mentions_[m].first_token >= before || entities_.entities[entities_.entity_of_mention[m]].type != type) continue;
       if (quotation_at_[mentions_[m].first_token] != kNone) continue;
       const std::size_t entity = entities_.entity_of_mention[m];
-      if (!wanted.empty() && lower(entities_.entities[entity].name).find(wanted) == std::string::npos)
+      if (!wanted.empty() && text::ascii_lower(entities_.entities[entity].name).find(wanted) == std::string::npos)
         continue;
       return entity;
     }
@@ -217,11 +221,7 @@ class ClaimFinder {
   // or right before it ("Lavrov said, “...", "Ms Hewitt said: \"...").
   void attribute_quotation(std::size_t q) {
     const text::Quotation& quotation = segments_.quotations[q];
-    std::size_t first = kNone, after = kNone;
-    for (std::size_t t = 0; t < token_count(); ++t) {
-      if (quotation_at_[t] == q && first == kNone) first = t;
-      if (quotation_at_[t] == q) after = t + 1;
-    }
+    const auto [first, after] = quotation_tokens_[q];
     if (first == kNone || quotation.content.empty()) return;
     const std::size_t sentence_begin = segments_.sentences[sentence_of_[first]].first_token;
     const std::size_t sentence_end = segments_.sentences[sentence_of_[after - 1]].end_token;
@@ -276,9 +276,7 @@ class ClaimFinder {
   void attribute_by_neighbour(std::size_t q) {
     const text::Quotation& quotation = segments_.quotations[q];
     if (quotation_claim_.contains(q) || quotation.content.empty()) return;
-    std::size_t first = kNone;
-    for (std::size_t t = 0; t < token_count() && first == kNone; ++t)
-      if (quotation_at_[t] == q) first = t;
+    const std::size_t first = quotation_tokens_[q].first;
     if (first == kNone || segments_.sentences[sentence_of_[first]].first_token != first) return;
     std::optional<std::size_t> source;
     for (std::size_t other = q + 1; other < segments_.quotations.size() && !source; ++other) {
@@ -344,7 +342,7 @@ class ClaimFinder {
     const text::Sentence& sentence = segments_.sentences[s];
     std::optional<Speaker> speaker;
     std::size_t after_speaker = cue.end;
-    const std::string last = lower(word(cue.end - 1));
+    const std::string& last = lower_words_[cue.end - 1];
     if (last == "to" || last == "of") {
       std::size_t comma = cue.end;
       while (comma < end && word(comma) != ",") ++comma;
@@ -353,7 +351,7 @@ class ClaimFinder {
     } else {
       // The possessive inside the cue stands for the speaker: "his" -> he, "her" -> she.
       for (std::size_t t = cue.begin; t < cue.end && !speaker; ++t) {
-        const std::string w = lower(word(t));
+        const std::string& w = lower_words_[t];
         if (w == "his" || w == "her") speaker = pronoun_speaker_of(w == "his" ? "he" : "she", t);
       }
     }
@@ -458,8 +456,10 @@ class ClaimFinder {
   const lexicon::Titles& titles_;
   std::vector<std::size_t> mention_at_;    // token -> mention index or kNone
   std::vector<std::size_t> quotation_at_;  // token -> quotation index or kNone
+  std::vector<std::pair<std::size_t, std::size_t>> quotation_tokens_;  // quotation -> [first, end) tokens
   std::vector<std::size_t> sentence_of_;   // token -> sentence index
-  std::vector<bool> used_;                 // tokens already read as a quotation's attribution
+  std::vector<bool> used_;
+  std::vector<std::string> lower_words_;  // every token in lower case, for the cue lexicon                 // tokens already read as a quotation's attribution
   std::vector<Claim> claims_;
   std::map<std::size_t, std::size_t> quotation_claim_;  // quotation index -> its claim in claims_
 };

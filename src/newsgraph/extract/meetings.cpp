@@ -5,6 +5,7 @@
 #include <set>
 
 #include "newsgraph/lexicon/lexicon.hpp"
+#include "newsgraph/text/words.hpp"
 #include "newsgraph/resolve/gazetteer.hpp"
 #include "newsgraph/time/calendar.hpp"
 
@@ -24,18 +25,6 @@ constexpr std::array kPhraseStops = {"in"sv,    "at"sv,     "on"sv,    "to"sv,  
 constexpr std::array kPlanMarkers = {"preparing"sv, "prepare"sv, "prepares"sv, "ahead"sv, "expected"sv, "will"sv,     "would"sv, "shall"sv, "to"sv,      "plan"sv, "plans"sv,
                                      "planned"sv,  "next"sv,  "upcoming"sv, "forthcoming"sv, "future"sv,
                                      "could"sv,    "may"sv,   "might"sv, "'ll"sv};
-
-template <std::size_t N>
-bool is_one_of(std::string_view word, const std::array<std::string_view, N>& words) {
-  return std::find(words.begin(), words.end(), word) != words.end();
-}
-
-std::string lower(std::string_view word) {
-  std::string out(word);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
 
 int place_rank(const resolve::Gazetteer& gazetteer, std::string_view name) {
   const auto place = gazetteer.find_place(name);
@@ -64,7 +53,10 @@ class MeetingFinder {
         gazetteer_(resolve::Gazetteer::embedded()),
         mention_at_(segments.tokens.size(), kNone),
         demonym_at_(segments.tokens.size(), kNone) {
-    for (const auto& token : segments.tokens) words_.push_back(slice(text_, token.span));
+    for (const auto& token : segments.tokens) {
+      words_.push_back(slice(text_, token.span));
+      lower_words_.push_back(text::ascii_lower(words_.back()));
+    }
     for (std::size_t m = 0; m < tagging.mentions.size(); ++m)
       for (std::size_t t = tagging.mentions[m].first_token; t < tagging.mentions[m].end_token; ++t) mention_at_[t] = m;
     for (std::size_t d = 0; d < tagging.demonyms.size(); ++d) demonym_at_[tagging.demonyms[d].token] = d;
@@ -90,7 +82,7 @@ class MeetingFinder {
     for (const auto& trigger : lexicon::MeetingTriggers::embedded().triggers()) {
       if (t + trigger.words.size() > end) continue;
       bool same = true;
-      for (std::size_t i = 0; i < trigger.words.size() && same; ++i) same = lower(words_[t + i]) == trigger.words[i];
+      for (std::size_t i = 0; i < trigger.words.size() && same; ++i) same = lower_words_[t + i] == trigger.words[i];
       if (same) return std::make_pair(trigger.kind, t + trigger.words.size());
     }
     return std::nullopt;
@@ -137,7 +129,7 @@ class MeetingFinder {
   // Where a participant phrase starting at `begin` ends.
   std::size_t phrase_end(std::size_t begin, std::size_t end) const {
     std::size_t t = begin;
-    while (t < end && !is_one_of(words_[t], kPhraseStops) &&
+    while (t < end && !text::is_one_of(words_[t], kPhraseStops) &&
            !(tagging_.pos[t].starts_with("VB") && entity_of_token(t) == kNone)) {
       // A title's own "for" and "of" do not end the phrase ("Under Secretary for Arms Control ...").
       const std::size_t title_end = titles_.title_end(words_, t, end);
@@ -233,7 +225,7 @@ class MeetingFinder {
   // "X held talks with Y", "X had a meeting with Y": the subject of "held"/"had" takes part.
   void add_holders(std::size_t floor, std::size_t trigger, std::vector<std::size_t>& into) const {
     for (std::size_t t = trigger; t-- > floor && trigger - t <= 3;) {
-      const std::string w = lower(words_[t]);
+      const std::string& w = lower_words_[t];
       if (w == "held" || w == "hold" || w == "holds" || w == "had" || w == "have" || w == "has") {
         collect(clause_begin(floor, t), t, into);
         return;
@@ -245,7 +237,7 @@ class MeetingFinder {
   // comma goes on with one of its participants as the subject.
   void add_subject_after_opening_phrase(std::size_t s, std::size_t trigger, std::vector<std::size_t>& into) const {
     const text::Sentence& sentence = segments_.sentences[s];
-    const std::string first = lower(words_[sentence.first_token]);
+    const std::string& first = lower_words_[sentence.first_token];
     if (first != "at" && first != "in" && first != "during" && first != "after" && first != "following" &&
         first != "speaking")
       return;
@@ -261,7 +253,7 @@ class MeetingFinder {
 
   bool is_planned(std::size_t floor, std::size_t trigger) const {
     for (std::size_t t = trigger; t-- > floor && trigger - t <= 3;)
-      if (is_one_of(lower(words_[t]), kPlanMarkers)) return true;
+      if (text::is_one_of(lower_words_[t], kPlanMarkers)) return true;
     return false;
   }
 
@@ -308,7 +300,7 @@ class MeetingFinder {
     std::size_t t = 0;
     while (t < segments_.tokens.size() && segments_.tokens[t].span.end <= expression.span.begin) ++t;
     if (t == 0) return false;
-    const std::string before = lower(words_[t - 1]);
+    const std::string& before = lower_words_[t - 1];
     return before == "until" || before == "till" || before == "by" || before == "since" || before == "from" ||
            before == "before" || before == "after" || before == "through" || before == "up";
   }
@@ -392,6 +384,7 @@ class MeetingFinder {
   const lexicon::Titles& titles_;
   const resolve::Gazetteer& gazetteer_;
   std::vector<std::string_view> words_;
+  std::vector<std::string> lower_words_;  // the same in lower case, for the trigger lexicon
   std::vector<std::size_t> mention_at_;  // token -> mention index
   std::vector<std::size_t> demonym_at_;  // token -> demonym index
   std::vector<Meeting> meetings_;

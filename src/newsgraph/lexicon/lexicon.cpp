@@ -2,6 +2,7 @@
 
 #include "newsgraph/embedded.hpp"
 #include "newsgraph/error.hpp"
+#include "newsgraph/text/words.hpp"
 
 #include <algorithm>
 
@@ -43,9 +44,7 @@ std::vector<std::vector<std::string>> parse_lexicon(std::string_view bytes, std:
 }
 
 std::vector<std::vector<std::string>> load_lexicon(std::string_view embedded_name, std::string_view kind) {
-  const auto bytes = embedded_file(embedded_name);
-  if (!bytes) throw ModelError(std::string(embedded_name) + ": this lexicon is not built into newsgraph");
-  return parse_lexicon(*bytes, embedded_name, kind);
+  return parse_lexicon(require_embedded(embedded_name), embedded_name, kind);
 }
 
 namespace {
@@ -56,16 +55,9 @@ std::string with_upper_initial(std::string_view word) {
   return out;
 }
 
-std::string lower(std::string_view word) {
-  std::string out(word);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 // "Told Reporters" -> {"told", "reporters"}.
 std::vector<std::string> lower_words(std::string_view phrase) {
-  const std::string words = lower(phrase);
+  const std::string words = text::ascii_lower(phrase);
   std::vector<std::string> out;
   for (std::size_t start = 0; start < words.size();) {
     std::size_t end = words.find(' ', start);
@@ -168,7 +160,7 @@ const CommonWords& CommonWords::embedded() {
   return common;
 }
 
-bool CommonWords::contains(std::string_view word) const { return words_.contains(lower(word)); }
+bool CommonWords::contains(std::string_view word) const { return words_.contains(text::ascii_lower(word)); }
 
 const MeetingTriggers& MeetingTriggers::embedded() {
   static const MeetingTriggers triggers = [] {

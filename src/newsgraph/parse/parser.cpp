@@ -47,10 +47,7 @@ Parser::Parser(ParserModel model)
 
 const Parser& Parser::embedded() {
   static const Parser parser = [] {
-    const auto bytes = embedded_file(kEmbeddedName);
-    if (!bytes)
-      throw ModelError(std::string(kEmbeddedName) + ": the program was built without a parser model");
-    return from_bytes(*bytes, kEmbeddedName);
+    return from_bytes(require_embedded(kEmbeddedName), kEmbeddedName);
   }();
   return parser;
 }

@@ -114,13 +114,6 @@ void append_new(std::vector<std::string>& list, std::string_view item) {
   if (std::find(list.begin(), list.end(), item) == list.end()) list.emplace_back(item);
 }
 
-std::string_view require_embedded(std::string_view name) {
-  const std::optional<std::string_view> bytes = embedded_file(name);
-  if (!bytes)
-    throw ModelError(std::string(name) + ": the lexicon is not embedded in this build of newsgraph");
-  return *bytes;
-}
-
 }  // namespace
 
 std::string normalize_name(std::string_view name) {

@@ -15,13 +15,6 @@ std::uint64_t extend_phrase_hash(std::uint64_t phrase, std::uint64_t word) {
 
 }  // namespace
 
-std::string ascii_lower(std::string_view word) {
-  std::string lower(word);
-  for (char& c : lower)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return lower;
-}
-
 std::string ascii_capitalised(std::string_view word) {
   std::string out = ascii_lower(word);
   if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "newsgraph/learn/binary_io.hpp"
+#include "newsgraph/text/words.hpp"
 #include "newsgraph/learn/perceptron.hpp"
 
 namespace newsgraph::tag {
@@ -79,8 +80,7 @@ class Gazetteer {
   std::vector<std::uint8_t> kinds_;  // 0 for a proper beginning of a phrase that is not one itself
 };
 
-// ASCII lowercase; other bytes unchanged.
-std::string ascii_lower(std::string_view word);
+using text::ascii_lower;
 // The first byte ASCII uppercase, the rest ASCII lowercase ("PARIS" -> "Paris").
 std::string ascii_capitalised(std::string_view word);
 // The hash of the lowercased word, as Gazetteer::match wants it.

@@ -1,4 +1,5 @@
 #include "newsgraph/tag/mentions.hpp"
+#include "newsgraph/text/words.hpp"
 
 #include <algorithm>
 #include <array>
@@ -42,11 +43,6 @@ bool is_acronym(std::string_view word) {
       return false;
   }
   return capitals >= 2;
-}
-
-template <std::size_t N>
-bool is_one_of(std::string_view word, const std::array<std::string_view, N>& words) {
-  return std::find(words.begin(), words.end(), word) != words.end();
 }
 
 class DocumentTagger {
@@ -213,7 +209,7 @@ class DocumentTagger {
 
   bool has_organization_head(std::size_t begin, std::size_t end) const {
     for (std::size_t t = begin; t < end; ++t)
-      if (is_one_of(word(t), kOrganizationHeads)) return true;
+      if (text::is_one_of(word(t), kOrganizationHeads)) return true;
     return false;
   }
 
@@ -322,7 +318,7 @@ class DocumentTagger {
     }
     const Span span{segments_.tokens[begin].span.begin, segments_.tokens[end - 1].span.end};
     const std::string_view name = slice(text_, span);
-    if (is_one_of(word(end - 1), kPlaceHeads) && end - begin > 1) {
+    if (text::is_one_of(word(end - 1), kPlaceHeads) && end - begin > 1) {
       type = EntityType::Place;
     } else if (type != EntityType::Person) {
       // Countries are places even where they act ("Russia says"); alliances are organisations

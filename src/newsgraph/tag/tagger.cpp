@@ -219,9 +219,7 @@ void Tagger::sum_word_weights(std::string_view word, float* pos_sums, float* ner
 
 const Tagger& Tagger::embedded() {
   static const Tagger tagger = [] {
-    const auto bytes = embedded_file("tag/tagger.model");
-    if (!bytes) throw ModelError("tag/tagger.model: the program was built without a tagger model");
-    return from_bytes(*bytes, "tag/tagger.model");
+    return from_bytes(require_embedded("tag/tagger.model"), "tag/tagger.model");
   }();
   return tagger;
 }

@@ -1,4 +1,5 @@
 #include "newsgraph/text/segment.hpp"
+#include "newsgraph/text/words.hpp"
 
 #include <algorithm>
 #include <array>
@@ -28,11 +29,6 @@ constexpr std::array kSentenceOpeners = {
     "But"sv,     "And"sv,     "In"sv,    "This"sv, "That"sv, "These"sv, "Those"sv, "There"sv, "His"sv,
     "Her"sv,     "Their"sv,   "Its"sv,   "On"sv,   "At"sv,   "As"sv,    "If"sv,    "When"sv,  "Meanwhile"sv,
     "However"sv, "Earlier"sv, "Later"sv, "Now"sv,  "Yet"sv,  "So"sv};
-
-template <std::size_t N>
-bool is_one_of(std::string_view word, const std::array<std::string_view, N>& words) {
-  return std::find(words.begin(), words.end(), word) != words.end();
-}
 
 bool is_opening_punct(char32_t c) {
   return c == '(' || c == '[' || c == '{' || c == U'\u201C' || c == U'\u2018' || c == U'\u00AB';
@@ -132,7 +128,7 @@ class ChunkTokenizer {
         end = last;
       } else if (c == '.') {
         const std::string_view stem = text_.substr(begin, last - begin);
-        if (is_one_of(stem, kAbbreviations) || is_dotted_initials(stem) ||
+        if (text::is_one_of(stem, kAbbreviations) || is_dotted_initials(stem) ||
             stem.find('.') != std::string_view::npos)
           break;  // the period belongs to the abbreviation
         tail.push_back(Span{last, end});
@@ -241,8 +237,8 @@ void split_sentences(std::string_view text, const std::vector<Token>& tokens, st
     if (!ends && token.size() > 1 && token.back() == '.' && i + 1 < end) {
       // An abbreviation kept whole ends a sentence only before a typical sentence opener.
       const std::string_view stem = token.substr(0, token.size() - 1);
-      ends = !is_one_of(stem, kAbbreviations) && stem.find('.') != std::string_view::npos &&
-             is_one_of(slice(text, tokens[i + 1].span), kSentenceOpeners);
+      ends = !text::is_one_of(stem, kAbbreviations) && stem.find('.') != std::string_view::npos &&
+             text::is_one_of(slice(text, tokens[i + 1].span), kSentenceOpeners);
     }
     if (!ends) continue;
     std::size_t stop = i + 1;

@@ -1,4 +1,5 @@
 #include "newsgraph/time/expressions.hpp"
+#include "newsgraph/text/words.hpp"
 
 #include <algorithm>
 #include <array>
@@ -21,13 +22,6 @@ struct Word {
   bool capitalized = false;
 };
 
-std::string to_lower(std::string_view text) {
-  std::string lower(text);
-  for (char& c : lower)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return lower;
-}
-
 bool is_digits(std::string_view text) {
   return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -39,7 +33,7 @@ bool has_letter(std::string_view text) {
 
 void append_word(std::string_view text, Span span, std::vector<Word>& words) {
   const std::string_view surface = slice(text, span);
-  words.push_back(Word{span, surface, to_lower(surface), surface[0] >= 'A' && surface[0] <= 'Z'});
+  words.push_back(Word{span, surface, text::ascii_lower(surface), surface[0] >= 'A' && surface[0] <= 'Z'});
 }
 
 std::vector<Word> words_of(std::string_view text, const std::vector<text::Token>& tokens, std::size_t first,
@@ -107,11 +101,6 @@ std::optional<int> index_in(std::string_view word, const std::array<std::string_
   return static_cast<int>(it - words.begin());
 }
 
-template <std::size_t N>
-bool is_one_of(std::string_view word, const std::array<std::string_view, N>& words) {
-  return std::find(words.begin(), words.end(), word) != words.end();
-}
-
 std::optional<int> parse_int(std::string_view digits) {
   if (!is_digits(digits) || digits.size() > 6) return std::nullopt;
   int value = 0;
@@ -164,16 +153,16 @@ Marker marker_of(const std::vector<Word>& words, std::size_t i) {
   const std::string& word = words[i].lower;
   if (word == ";" || word == ":" || word == "--") return Marker::Boundary;
   const bool before_to = i + 1 < words.size() && words[i + 1].lower == "to";
-  if (is_one_of(word, kFutureWords)) return Marker::Future;
+  if (text::is_one_of(word, kFutureWords)) return Marker::Future;
   if ((word == "going" || word == "is" || word == "are" || word == "set" || word == "plan" ||
        word == "intend") &&
       before_to)
     return Marker::Future;
   const bool past_form =
-      is_one_of(word, kPastWords) ||
+      text::is_one_of(word, kPastWords) ||
       (word.size() >= 5 && word.ends_with("ed") && !word.ends_with("eed") && !words[i].capitalized &&
        std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; }) &&
-       !is_one_of(word, kNotPast));
+       !text::is_one_of(word, kNotPast));
   // A participle after "be" ("will be held") takes its tense from the auxiliary before it.
   const bool passive = i > 0 && (words[i - 1].lower == "be" || words[i - 1].lower == "being");
   if (past_form && !passive) return Marker::Past;
@@ -416,7 +405,7 @@ class Matcher {
   }
   template <std::size_t N>
   bool is_any(std::size_t i, const std::array<std::string_view, N>& set) const {
-    return i < words_.size() && is_one_of(words_[i].lower, set);
+    return i < words_.size() && text::is_one_of(words_[i].lower, set);
   }
   const std::string* previous_lower(std::size_t i) const { return i > 0 ? &words_[i - 1].lower : nullptr; }
 
@@ -711,7 +700,7 @@ class Matcher {
       // word stands before them.
       const std::string* previous = previous_lower(j);
       if ((month == 3 || month == 5) && !modified && j == i &&
-          !(previous && is_one_of(*previous, kTimePrepositions)))
+          !(previous && text::is_one_of(*previous, kTimePrepositions)))
         return std::nullopt;
       if (!anchor_) return Match{end, std::nullopt};
       return Match{end, format_month(resolve_month_year(*anchor_, month, direction, tense), month)};
@@ -765,10 +754,10 @@ class Matcher {
     // A bare number is a year where a time word stands before it, or where it stands alone and
     // is not counting something ("2000 troops") or money.
     const std::string* previous = previous_lower(i);
-    const bool introduced = modified || j > i || (previous && is_one_of(*previous, kTimePrepositions));
+    const bool introduced = modified || j > i || (previous && text::is_one_of(*previous, kTimePrepositions));
     if (!introduced) {
       if (previous && (*previous == "$" || *previous == "no." || *previous == "number" ||
-                       *previous == "than" || is_one_of(*previous, kHedges)))
+                       *previous == "than" || text::is_one_of(*previous, kHedges)))
         return std::nullopt;
       if (const Word* next = at(j + 1); next && is_quantity_word(*next)) return std::nullopt;
       if (*year < 1900) return std::nullopt;
