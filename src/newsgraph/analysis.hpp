@@ -8,6 +8,7 @@
 #include "newsgraph/extract/claims.hpp"
 #include "newsgraph/extract/meetings.hpp"
 #include "newsgraph/extract/roles.hpp"
+#include "newsgraph/parse/sentences.hpp"
 #include "newsgraph/resolve/entities.hpp"
 #include "newsgraph/tag/mentions.hpp"
 #include "newsgraph/text/segment.hpp"
@@ -23,6 +24,7 @@ struct Analysis {
   text::Segments segments;
   tag::Tagging tagging;
   resolve::Entities entities;
+  parse::SentenceTrees trees;  // of the sentences the extract stages read through syntax
   std::vector<extract::Role> roles;
   std::vector<time::TimeExpression> times;
   std::vector<extract::Claim> claims;

@@ -7,11 +7,14 @@
 #include <thread>
 
 #include "newsgraph/graph/assemble.hpp"
+#include "newsgraph/parse/parser.hpp"
 #include "newsgraph/tag/tagger.hpp"
 
 namespace newsgraph {
 
-Models embedded_models() { return Models{&tag::Tagger::embedded(), nullptr}; }
+Models embedded_models() {
+  return Models{&tag::Tagger::embedded(), &parse::Parser::embedded(), nullptr};
+}
 
 Analysis analyse(const Document& document, const Models& models) {
   Analysis analysis;
@@ -28,10 +31,14 @@ Analysis analyse(const Document& document, const Models& models) {
   analysis.entities = resolve::resolve_entities(analysed, analysis.segments, analysis.tagging);
   analysis.roles = extract::extract_roles(analysed, analysis.segments, analysis.tagging, analysis.entities);
   analysis.times = time::find_time_expressions(analysed, analysis.segments);
-  analysis.claims =
-      extract::extract_claims(analysed, analysis.segments, analysis.tagging, analysis.entities, analysis.times);
-  analysis.meetings = extract::extract_meetings(analysed, analysis.segments, analysis.tagging, analysis.entities,
-                                                analysis.times, analysis.claims, analysis.said_at);
+  analysis.trees =
+      parse::parse_sentences(analysed.text, analysis.segments,
+                             extract::sentences_with_cues(analysed.text, analysis.segments), *models.parser);
+  analysis.claims = extract::extract_claims(analysed, analysis.segments, analysis.tagging, analysis.entities,
+                                            analysis.times, analysis.trees);
+  analysis.meetings =
+      extract::extract_meetings(analysed, analysis.segments, analysis.tagging, analysis.entities,
+                                analysis.times, analysis.claims, analysis.said_at);
   analysis.text = std::move(analysed.text);
   return analysis;
 }

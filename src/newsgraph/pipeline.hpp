@@ -1,4 +1,4 @@
-// The pipeline: one article through every stage in order (segment, tag, resolve, extract), and many
+// The pipeline: one article through every stage in order (segment, tag, resolve, parse, extract), and many
 // articles into one graph. This is the only place that knows the order of the stages; each stage is a
 // function of the document and the layers made before it. analyse() is safe to run on different
 // documents from several threads at once; build_graph() uses up to `threads` of them.
@@ -16,6 +16,9 @@ namespace newsgraph {
 namespace tag {
 class Tagger;
 }
+namespace parse {
+class Parser;
+}
 namespace resolve {
 struct UserAliases;
 }
@@ -24,6 +27,7 @@ struct UserAliases;
 // what the user knows about names (may be null).
 struct Models {
   const tag::Tagger* tagger = nullptr;
+  const parse::Parser* parser = nullptr;
   const resolve::UserAliases* user_aliases = nullptr;
 };
 

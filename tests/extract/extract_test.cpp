@@ -53,8 +53,10 @@ TEST_CASE("plural titles pair their holders with their countries in order", "[ex
   CHECK(r.analysis.roles[0].title == "President");
 }
 
-TEST_CASE("an apposition after a name gives its role; an abbreviated title is spelled out", "[extract][roles]") {
-  const auto r = read("New Jersey Gov. Chris Christie spoke to Sergei Ryabkov, Russia's deputy foreign minister, on Monday.");
+TEST_CASE("an apposition after a name gives its role; an abbreviated title is spelled out",
+          "[extract][roles]") {
+  const auto r = read(
+      "New Jersey Gov. Chris Christie spoke to Sergei Ryabkov, Russia's deputy foreign minister, on Monday.");
   REQUIRE(r.analysis.roles.size() == 2);
   CHECK(r.name_of(r.analysis.roles[0].person) == "Chris Christie");
   CHECK(r.analysis.roles[0].title == "Governor");
@@ -75,9 +77,11 @@ TEST_CASE("a quotation followed by its speaker and cue is a claim of that speake
   CHECK(r.name_of(*claim.speaker) == "Sergei Lavrov");
 }
 
-TEST_CASE("reported speech gives the complement as the claim, and a pronoun finds its speaker", "[extract][claims]") {
+TEST_CASE("reported speech gives the complement as the claim, and a pronoun finds its speaker",
+          "[extract][claims]") {
   const auto r = read(
-      "Ellen Tauscher said that the United States was preparing for talks. \u201CWe hope so,\u201D she said.");
+      "Ellen Tauscher said that the United States was preparing for talks. \u201CWe hope so,\u201D she "
+      "said.");
   REQUIRE(r.analysis.claims.size() == 2);
   CHECK(r.text_of(r.analysis.claims[0].content) == "the United States was preparing for talks");
   CHECK_FALSE(r.analysis.claims[0].quote);
@@ -85,9 +89,11 @@ TEST_CASE("reported speech gives the complement as the claim, and a pronoun find
   CHECK(r.name_of(*r.analysis.claims[1].speaker) == "Ellen Tauscher");
 }
 
-TEST_CASE("an attribution closing the sentence takes the content before it, and its date", "[extract][claims]") {
+TEST_CASE("an attribution closing the sentence takes the content before it, and its date",
+          "[extract][claims]") {
   const auto r = read(
-      "Meanwhile, Moscow insists on legally binding guarantees, the Foreign Ministry said on Saturday, August 13.");
+      "Meanwhile, Moscow insists on legally binding guarantees, the Foreign Ministry said on Saturday, "
+      "August 13.");
   REQUIRE(r.analysis.claims.size() == 1);
   CHECK(r.text_of(r.analysis.claims[0].content) == "Meanwhile, Moscow insists on legally binding guarantees");
   REQUIRE(r.analysis.claims[0].speaker);
@@ -95,7 +101,8 @@ TEST_CASE("an attribution closing the sentence takes the content before it, and 
   CHECK(r.analysis.claims[0].date == "2011-08-13");
 }
 
-TEST_CASE("a meeting between two people has both as participants, its place and its date", "[extract][meetings]") {
+TEST_CASE("a meeting between two people has both as participants, its place and its date",
+          "[extract][meetings]") {
   const auto r = read(
       "This issue was raised at a meeting between Sergei Ryabkov and Ellen Tauscher in St. Petersburg on "
       "Friday, August 12.");
@@ -110,9 +117,11 @@ TEST_CASE("a meeting between two people has both as participants, its place and 
   CHECK_FALSE(meeting.planned);
 }
 
-TEST_CASE("'A and B met' names the participants; a claim made there is said at the meeting", "[extract][meetings]") {
+TEST_CASE("'A and B met' names the participants; a claim made there is said at the meeting",
+          "[extract][meetings]") {
   const auto r = read(
-      "Speaking after a meeting of the Russia-NATO Council in Sochi in early July, Anders Fogh Rasmussen said "
+      "Speaking after a meeting of the Russia-NATO Council in Sochi in early July, Anders Fogh Rasmussen "
+      "said "
       "he was convinced that it would work. Angela Merkel and Nicolas Sarkozy will meet in Paris next week.");
   REQUIRE(r.analysis.meetings.size() == 2);
   const auto& council = r.analysis.meetings[0];
@@ -159,9 +168,11 @@ TEST_CASE("each way of saying a meeting took place gives one with its participan
   const std::vector<std::pair<std::string, std::vector<std::string>>> cases = {
       {"Vladimir Putin met Jacques Chirac in Paris on Monday.", {"Vladimir Putin", "Jacques Chirac"}},
       {"Vladimir Putin and Jacques Chirac met in Paris on Monday.", {"Vladimir Putin", "Jacques Chirac"}},
-      {"Vladimir Putin received Jacques Chirac in the Kremlin on Monday.", {"Vladimir Putin", "Jacques Chirac"}},
+      {"Vladimir Putin received Jacques Chirac in the Kremlin on Monday.",
+       {"Vladimir Putin", "Jacques Chirac"}},
       {"The Russian-French talks were held in Paris on Monday.", {"Russia", "France"}},
-      {"Vladimir Putin held talks with Jacques Chirac in Paris on Monday.", {"Vladimir Putin", "Jacques Chirac"}},
+      {"Vladimir Putin held talks with Jacques Chirac in Paris on Monday.",
+       {"Vladimir Putin", "Jacques Chirac"}},
       {"NATO and Russian Defence Ministers met in late June.", {"NATO", "Russia"}},
       {"The summit of European Union leaders in Brussels ended on Friday.", {"European Union"}},
       {"A meeting between Russia and NATO took place in Sochi in July.", {"Russia", "NATO"}},
@@ -178,7 +189,8 @@ TEST_CASE("each way of saying a meeting took place gives one with its participan
 }
 
 TEST_CASE("a verb that only looks like a meeting makes none", "[extract][meetings]") {
-  CHECK(read("Tony Blair said he would do everything he could to meet concerns about the bill.").analysis.meetings.empty());
+  CHECK(read("Tony Blair said he would do everything he could to meet concerns about the bill.")
+            .analysis.meetings.empty());
 }
 
 TEST_CASE("a headline meeting takes the document's date and the dateline's place", "[extract][meetings]") {
@@ -198,7 +210,8 @@ TEST_CASE("a headline meeting takes the document's date and the dateline's place
   CHECK(r.name_of(*meeting.place) == "Kremlin");
 }
 
-TEST_CASE("'X described Y as Z' claims the object, and a title finds the person who bore it", "[extract][claims]") {
+TEST_CASE("'X described Y as Z' claims the object, and a title finds the person who bore it",
+          "[extract][claims]") {
   const auto r = read(
       "New Jersey Gov. Chris Christie described Hillary Clinton as a disgrace and complained about it. "
       "President Vladimir Putin met deputy prime minister Viktor Khristenko. "
@@ -210,4 +223,65 @@ TEST_CASE("'X described Y as Z' claims the object, and a title finds the person 
   CHECK(r.text_of(r.analysis.claims[1].content) == "a decree will be prepared");
   REQUIRE(r.analysis.claims[1].speaker);
   CHECK(r.name_of(*r.analysis.claims[1].speaker) == "Viktor Khristenko");
+}
+
+// The patterns below are read from the sentence's dependency tree.
+TEST_CASE("a reporting verb after an auxiliary or an aside still finds its subject and complement",
+          "[extract][claims]") {
+  const auto r = read(
+      "Senator John Whitfield has repeatedly said that the program must be reformed. "
+      "Rep. Mary Calloway (D-Ohio) said the agreement would cost billions.");
+  REQUIRE(r.analysis.claims.size() == 2);
+  CHECK(r.text_of(r.analysis.claims[0].content) == "the program must be reformed");
+  CHECK(r.text_of(r.analysis.claims[0].cue) == "said");
+  REQUIRE(r.analysis.claims[0].speaker);
+  CHECK(r.name_of(*r.analysis.claims[0].speaker) == "John Whitfield");
+  CHECK(r.text_of(r.analysis.claims[1].content) == "the agreement would cost billions");
+  REQUIRE(r.analysis.claims[1].speaker);
+  CHECK(r.name_of(*r.analysis.claims[1].speaker) == "Mary Calloway");
+}
+
+TEST_CASE("a claim nested in another gives both, each with its own speaker", "[extract][claims]") {
+  const auto r = read("Angela Merkel recalled that Barack Obama had declared the sanctions would stay.");
+  REQUIRE(r.analysis.claims.size() == 2);
+  CHECK(r.text_of(r.analysis.claims[0].content) == "Barack Obama had declared the sanctions would stay");
+  REQUIRE(r.analysis.claims[0].speaker);
+  CHECK(r.name_of(*r.analysis.claims[0].speaker) == "Angela Merkel");
+  CHECK(r.text_of(r.analysis.claims[1].content) == "the sanctions would stay");
+  REQUIRE(r.analysis.claims[1].speaker);
+  CHECK(r.name_of(*r.analysis.claims[1].speaker) == "Barack Obama");
+}
+
+TEST_CASE("the person an apposition names speaks for a description; a plural speaks for no one named",
+          "[extract][claims]") {
+  const auto r = read(
+      "The state's campaign chairman, Phil Lovas, said he had not seen the letter. "
+      "Many lawmakers say there are also national security concerns.");
+  REQUIRE(r.analysis.claims.size() == 2);
+  CHECK(r.text_of(r.analysis.claims[0].content) == "he had not seen the letter");
+  REQUIRE(r.analysis.claims[0].speaker);
+  CHECK(r.name_of(*r.analysis.claims[0].speaker) == "Phil Lovas");
+  CHECK(r.text_of(r.analysis.claims[1].content) == "there are also national security concerns");
+  CHECK_FALSE(r.analysis.claims[1].speaker);
+}
+
+TEST_CASE("'spoke of' claims what was spoken of, 'spoke at' a place claims nothing", "[extract][claims]") {
+  const auto r = read(
+      "Chief Justice John Roberts spoke of the legacy of racism in the country. "
+      "President Barack Obama spoke at a gathering of conservatives in Ohio.");
+  REQUIRE(r.analysis.claims.size() == 1);
+  CHECK(r.text_of(r.analysis.claims[0].content) == "the legacy of racism in the country");
+  REQUIRE(r.analysis.claims[0].speaker);
+  CHECK(r.name_of(*r.analysis.claims[0].speaker) == "John Roberts");
+}
+
+TEST_CASE("a word of a name is never a reporting cue", "[extract][claims]") {
+  const auto r = read("The United States led negotiations among 195 countries in Paris last year.");
+  CHECK(r.analysis.claims.empty());
+}
+
+TEST_CASE("a cue of several words that runs past its sentence is no cue there", "[extract][claims]") {
+  // A paragraph break ends a sentence even without a full stop; "pointed out" must not join across it.
+  const auto r = read("Sergei Lavrov has pointed\n\nout that the talks would go on into the autumn.");
+  for (const auto& claim : r.analysis.claims) CHECK(r.text_of(claim.cue) != "pointed\n\nout");
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <set>
 #include <string>
 
 #include "newsgraph/lexicon/lexicon.hpp"
@@ -12,6 +13,11 @@ namespace newsgraph::extract {
 namespace {
 
 using namespace std::string_view_literals;
+
+// The prepositions after a verb-on cue that introduce what was said: "insisted on", "spoke of".
+constexpr std::array<std::string_view, 3> kContentPrepositions{"on", "of", "about"};
+// The words that open a clause of reported speech ("said that ...", "asked whether ...").
+constexpr std::array<std::string_view, 3> kComplementMarks{"that", "if", "whether"};
 
 bool is_quotation_mark(std::string_view word) {
   return word == "\"" || word == "\u201C" || word == "\u201D" || word == "\u00AB" || word == "\u00BB";
@@ -32,9 +38,10 @@ struct CueMatch {
 class ClaimFinder {
  public:
   ClaimFinder(const Document& document, const text::Segments& segments, const tag::Tagging& tagging,
-              const resolve::Entities& entities)
+              const resolve::Entities& entities, const parse::SentenceTrees& trees)
       : text_(document.text),
         segments_(segments),
+        trees_(trees),
         pos_(tagging.pos),
         mentions_(tagging.mentions),
         entities_(entities),
@@ -43,7 +50,8 @@ class ClaimFinder {
         mention_at_(segments.tokens.size(), kNone),
         quotation_at_(segments.tokens.size(), kNone),
         used_(segments.tokens.size(), false) {
-    for (const auto& token : segments.tokens) lower_words_.push_back(text::ascii_lower(slice(text_, token.span)));
+    for (const auto& token : segments.tokens)
+      lower_words_.push_back(text::ascii_lower(slice(text_, token.span)));
     for (std::size_t m = 0; m < mentions_.size(); ++m)
       for (std::size_t t = mentions_[m].first_token; t < mentions_[m].end_token; ++t) mention_at_[t] = m;
     // Quotations and tokens are both in text order: one walk gives each token its quotation and each
@@ -66,7 +74,8 @@ class ClaimFinder {
   std::vector<Claim> find() {
     for (std::size_t q = 0; q < segments_.quotations.size(); ++q) attribute_quotation(q);
     for (std::size_t q = 0; q < segments_.quotations.size(); ++q) attribute_by_neighbour(q);
-    for (std::size_t s = 0; s < segments_.sentences.size(); ++s) find_reported(s);
+    for (std::size_t s = 0; s < segments_.sentences.size(); ++s)
+      if (!trees_[s] || !find_reported_in_tree(s, *trees_[s])) find_reported(s);
     std::sort(claims_.begin(), claims_.end(),
               [](const Claim& a, const Claim& b) { return a.content < b.content; });
     return std::move(claims_);
@@ -81,7 +90,9 @@ class ClaimFinder {
     return Span{segments_.tokens[begin].span.begin, segments_.tokens[end - 1].span.end};
   }
 
+  // The cue that starts at token t. A word of a name is never one ("the United States").
   std::optional<CueMatch> cue_at(std::size_t t) const {
+    if (mention_at_[t] != kNone) return std::nullopt;
     for (const auto& cue : cues_.cues()) {
       if (t + cue.words.size() > token_count()) continue;
       bool same = true;
@@ -116,6 +127,15 @@ class ClaimFinder {
   // The speaker phrase that ends just before `end`, read backwards to no earlier than `floor`.
   std::optional<Speaker> speaker_before(std::size_t end, std::size_t floor) const {
     if (end <= floor) return std::nullopt;
+    // "Rep. Trey Gowdy (R-S.C.) said": the name before the aside.
+    if (word(end - 1) == ")") {
+      for (std::size_t open = end - 1; open-- > floor + 1 && end - open <= 8;) {
+        if (word(open) != "(") continue;
+        auto named = speaker_before(open, floor);
+        if (named) named->end = end;
+        return named;
+      }
+    }
     if (const auto pronoun = pronoun_speaker(end - 1)) return pronoun;
     if (word(end - 1) == ",") {
       // "Mr Baker, the Lib Dem environment spokesman, said": the person before the apposition.
@@ -124,6 +144,11 @@ class ClaimFinder {
         const auto named = speaker_before(comma, floor);
         if (named && named->entity && entities_.entities[*named->entity].type == tag::EntityType::Person)
           return Speaker{named->entity, named->begin, end - 1};
+        // "The state's campaign chairman, Phil Lovas, said": the person the apposition names.
+        const auto apposed = speaker_from(comma + 1, end - 1);
+        if (named && apposed && apposed->end == end - 1 && apposed->entity &&
+            entities_.entities[*apposed->entity].type == tag::EntityType::Person)
+          return Speaker{apposed->entity, named->begin, end - 1};
         break;
       }
       return std::nullopt;
@@ -146,7 +171,8 @@ class ClaimFinder {
     }
     if (person || any) return Speaker{person ? person : any, begin, end};
     const std::string_view head = word(end - 1);
-    if (titles_.is_head(head)) {
+    // A plural ("lawmakers", "officials") is a group the article does not name, handled below.
+    if (titles_.is_head(head) && pos_[end - 1] != "NNS") {
       // "the deputy prime minister": the person the article gave that title, else the latest person.
       if (const auto holder = titled_person(head, begin)) return Speaker{holder, begin, end};
       return Speaker{latest_entity(tag::EntityType::Person, begin, ""), begin, end};
@@ -175,7 +201,9 @@ class ClaimFinder {
     return std::nullopt;
   }
 
-  std::optional<Speaker> pronoun_speaker(std::size_t t) const { return pronoun_speaker_of(lower_words_[t], t); }
+  std::optional<Speaker> pronoun_speaker(std::size_t t) const {
+    return pronoun_speaker_of(lower_words_[t], t);
+  }
 
   std::optional<Speaker> pronoun_speaker_of(const std::string& w, std::size_t t) const {
     // "they", "we": someone speaks, but who is left to the reader.
@@ -185,7 +213,9 @@ class ClaimFinder {
     std::optional<std::size_t> subject;
     for (std::size_t m = mentions_.size(); m-- > 0 && !subject;) {
       const tag::Mention& mention = mentions_[m];
-      if (mention.first_token >= t || entities_.entities[entities_.entity_of_mention[m]].type != tag::EntityType::Person) continue;
+      if (mention.first_token >= t ||
+          entities_.entities[entities_.entity_of_mention[m]].type != tag::EntityType::Person)
+        continue;
       if (quotation_at_[mention.first_token] != kNone) continue;
       if (opens_sentence(mention)) subject = entities_.entity_of_mention[m];
     }
@@ -207,10 +237,13 @@ class ClaimFinder {
                                            std::string_view head) const {
     const std::string wanted = text::ascii_lower(head);
     for (std::size_t m = mentions_.size(); m-- > 0;) {
-      if (mentions_[m].first_token >= before || entities_.entities[entities_.entity_of_mention[m]].type != type) continue;
+      if (mentions_[m].first_token >= before ||
+          entities_.entities[entities_.entity_of_mention[m]].type != type)
+        continue;
       if (quotation_at_[mentions_[m].first_token] != kNone) continue;
       const std::size_t entity = entities_.entity_of_mention[m];
-      if (!wanted.empty() && text::ascii_lower(entities_.entities[entity].name).find(wanted) == std::string::npos)
+      if (!wanted.empty() &&
+          text::ascii_lower(entities_.entities[entity].name).find(wanted) == std::string::npos)
         continue;
       return entity;
     }
@@ -315,7 +348,124 @@ class ClaimFinder {
     return span;
   }
 
-  // Reported speech in a sentence: "X said (that) ...", "..., X said.", "..., said X.".
+  // Reported speech read from a sentence's tree. A reporting verb claims its complement clause
+  // ("Rasmussen said [there was no need ...]") for its subject; a verb that hangs as parataxis from the
+  // clause it reports ("[There is no need], he said.") claims that clause without its own words. Every
+  // cue of the sentence gives its claim, so a claim nested in another ("She recalled that Obama had
+  // declared ...") gives both. Returns whether any claim was found.
+  bool find_reported_in_tree(std::size_t s, const parse::DependencyTree& tree) {
+    const std::size_t first = segments_.sentences[s].first_token;
+    bool found = false;
+    for (std::size_t w = 0; w < tree.size(); ++w) {
+      const std::size_t t = first + w;
+      if (used_[t] || quotation_at_[t] != kNone) continue;
+      const auto cue = cue_at(t);
+      // "according to X" and "X described Y as Z" are read by their word-order patterns.
+      if (!cue || cue->kind == lexicon::CueKind::Source || cue->kind == lexicon::CueKind::Object) continue;
+      const auto content = reported_clause(tree, *cue, first);
+      if (!content) continue;
+      const auto speaker = subject_speaker(tree, w, first);
+      if (!speaker || (speaker->begin < content->second && content->first < speaker->end)) continue;
+      // A complement that is one whole quotation is the quotation's claim.
+      if (quotation_at_[content->first] != kNone &&
+          quotation_at_[content->first] == quotation_at_[content->second - 1])
+        continue;
+      add_reported(tokens_span(content->first, content->second), *cue, *speaker, s);
+      found = true;
+    }
+    return found;
+  }
+
+  // The tokens [first, end) of the clause a cue reports, without "that", the cue's own words and the
+  // punctuation around it; nullopt when the tree gives the cue none or it is shorter than three words.
+  std::optional<std::pair<std::size_t, std::size_t>> reported_clause(const parse::DependencyTree& tree,
+                                                                     const CueMatch& cue,
+                                                                     std::size_t first) const {
+    std::optional<std::pair<std::size_t, std::size_t>> clause;
+    // A cue of several words may run on past the end of the sentence ("pointed. Out ...").
+    for (std::size_t t = cue.begin; t < cue.end && t - first < tree.size() && !clause; ++t) {
+      const std::size_t w = t - first;
+      for (const std::size_t child : tree.children(w)) {
+        const std::string_view relation = parse::base_relation(tree.relation(child));
+        // A phrase's clause may hang from its noun: "expressed confidence [that ...]".
+        const bool complement =
+            relation == "ccomp" || (relation == "acl" && cue.kind == lexicon::CueKind::Phrase);
+        // "insisted on [legally binding guarantees]", "spoke of [...]", not "spoke at [a gathering]".
+        const bool object_of_on = relation == "obl" && cue.kind == lexicon::CueKind::VerbOn &&
+                                  has_child_word(tree, child, first, "case", kContentPrepositions);
+        // "said [when she resigned]" is a time, not a statement, however the parser labels it.
+        const bool adverbial = !tree.children(child, "mark").empty() &&
+                               !has_child_word(tree, child, first, "mark", kComplementMarks);
+        if ((complement || object_of_on) && !adverbial && child > w) {
+          clause = tree.subtree_span(child);
+          break;
+        }
+      }
+      // "[There is no need], he said.": the cue hangs from the clause it reports.
+      const auto head = tree.head(w);
+      if (!clause && head && tree.relation(w) == "parataxis") {
+        const auto [cue_first, cue_end] = tree.subtree_span(w);
+        const auto [head_first, head_end] = tree.subtree_span(*head);
+        if (cue_first > *head)
+          clause = std::pair{head_first, cue_first};
+        else if (cue_end <= *head)
+          clause = std::pair{cue_end, head_end};
+      }
+    }
+    if (!clause) return std::nullopt;
+    std::size_t begin = first + clause->first, end = first + clause->second;
+    auto skippable = [&](std::size_t t) {
+      const std::string_view w = word(t);
+      return w == "," || w == ":" || w == "." || w == "—" || w == "--" || w == "-" ||
+             (t >= cue.begin && t < cue.end) ||
+             (t == begin &&
+              (lower_words_[t] == "that" || (cue.kind == lexicon::CueKind::VerbOn &&
+                                             text::is_one_of(lower_words_[t], kContentPrepositions))));
+    };
+    while (begin < end && skippable(begin)) ++begin;
+    while (end > begin && skippable(end - 1)) --end;
+    if (end < begin + 3) return std::nullopt;
+    return std::pair{begin, end};
+  }
+
+  template <std::size_t N>
+  bool has_child_word(const parse::DependencyTree& tree, std::size_t word, std::size_t first,
+                      std::string_view relation, const std::array<std::string_view, N>& words) const {
+    for (const std::size_t child : tree.children(word, relation))
+      if (text::is_one_of(lower_words_[first + child], words)) return true;
+    return false;
+  }
+
+  // The speaker of a reporting verb: its subject, or the subject of the verb it is joined to ("He
+  // smiled and said ...", "X refused to say ..."). A passive subject is the hearer, not the speaker.
+  // The tree says where the subject phrase is; the phrase is read as the word-order rules read it,
+  // because parsers trained on web text often split news names with titles ("NATO Secretary-General
+  // Anders Fogh Rasmussen") into several subjects.
+  std::optional<Speaker> subject_speaker(const parse::DependencyTree& tree, std::size_t verb,
+                                         std::size_t first) const {
+    std::size_t v = verb;
+    std::vector<std::size_t> subjects = tree.children(v, "nsubj");
+    while (subjects.empty() && (tree.relation(v) == "conj" || tree.relation(v) == "xcomp")) {
+      v = *tree.head(v);
+      subjects = tree.children(v, "nsubj");
+    }
+    if (subjects.empty() || tree.relation(subjects.front()) != "nsubj") return std::nullopt;
+    std::size_t begin = tree.size(), end = 0;
+    for (const std::size_t subject : subjects) {
+      const auto [subject_first, subject_end] = tree.subtree_span(subject);
+      begin = std::min(begin, subject_first);
+      end = std::max(end, subject_end);
+    }
+    if (end > v) return std::nullopt;  // "said X" is read by the word-order rules
+    // A subject that is a name ends with it: "Rep. Trey Gowdy (R-S.C.)", "Kenneth Baer, a former
+    // Obama aide,".
+    const std::size_t head = first + subjects.back();
+    if (mention_at_[head] != kNone) end = mentions_[mention_at_[head]].end_token - first;
+    return speaker_before(first + end, first + begin);
+  }
+
+  // Reported speech read from word order, where a sentence has no tree or its tree gives no claim:
+  // "X said (that) ...", "..., X said.", "..., said X.".
   void find_reported(std::size_t s) {
     const text::Sentence& sentence = segments_.sentences[s];
     std::size_t end = sentence.end_token;
@@ -385,7 +535,11 @@ class ClaimFinder {
         content = look + 1;
         break;
       }
-    if (cue.kind == lexicon::CueKind::VerbOn && content < end && word(content) == "on") ++content;
+    // "insisted on ...", "spoke of ...", but not "spoke at a gathering".
+    if (cue.kind == lexicon::CueKind::VerbOn && content == cue.end) {
+      if (content >= end || !text::is_one_of(lower_words_[content], kContentPrepositions)) return false;
+      ++content;
+    }
     while (content < end && (word(content) == "," || word(content) == ":")) ++content;
     if (end <= content + 2) return false;
     // A content that is one whole quotation is the quotation's claim.
@@ -403,8 +557,8 @@ class ClaimFinder {
     for (std::size_t t = content + 1; t + 1 < end; ++t) {
       const std::string_view w = word(t);
       const std::string_view next_tag = pos_[t + 1];
-      if (t - content >= kShortest && w == "," && (word(t + 1) == "and" || word(t + 1) == "but") && t + 2 < end &&
-          (pos_[t + 2] == "DT" || pos_[t + 2] == "PRP" || pos_[t + 2].starts_with("NN")))
+      if (t - content >= kShortest && w == "," && (word(t + 1) == "and" || word(t + 1) == "but") &&
+          t + 2 < end && (pos_[t + 2] == "DT" || pos_[t + 2] == "PRP" || pos_[t + 2].starts_with("NN")))
         return t;
       if (object && w == "and" && next_tag.starts_with("VB")) return t;
     }
@@ -449,31 +603,45 @@ class ClaimFinder {
 
   std::string_view text_;
   const text::Segments& segments_;
+  const parse::SentenceTrees& trees_;
   const std::vector<std::string_view>& pos_;  // per token
   const std::vector<tag::Mention>& mentions_;
   const resolve::Entities& entities_;
   const lexicon::ReportingCues& cues_;
   const lexicon::Titles& titles_;
-  std::vector<std::size_t> mention_at_;    // token -> mention index or kNone
-  std::vector<std::size_t> quotation_at_;  // token -> quotation index or kNone
+  std::vector<std::size_t> mention_at_;                                // token -> mention index or kNone
+  std::vector<std::size_t> quotation_at_;                              // token -> quotation index or kNone
   std::vector<std::pair<std::size_t, std::size_t>> quotation_tokens_;  // quotation -> [first, end) tokens
-  std::vector<std::size_t> sentence_of_;   // token -> sentence index
-  std::vector<bool> used_;
-  std::vector<std::string> lower_words_;  // every token in lower case, for the cue lexicon                 // tokens already read as a quotation's attribution
+  std::vector<std::size_t> sentence_of_;                               // token -> sentence index
+  std::vector<bool> used_;                // tokens already read as a quotation's attribution
+  std::vector<std::string> lower_words_;  // every token in lower case, for the cue lexicon
   std::vector<Claim> claims_;
   std::map<std::size_t, std::size_t> quotation_claim_;  // quotation index -> its claim in claims_
 };
 
 }  // namespace
 
+std::vector<bool> sentences_with_cues(std::string_view text, const text::Segments& segments) {
+  std::set<std::string, std::less<>> first_words;
+  for (const auto& cue : lexicon::ReportingCues::embedded().cues()) first_words.insert(cue.words.front());
+  std::vector<bool> wanted(segments.sentences.size(), false);
+  for (std::size_t s = 0; s < segments.sentences.size(); ++s)
+    for (std::size_t t = segments.sentences[s].first_token; t < segments.sentences[s].end_token && !wanted[s];
+         ++t)
+      wanted[s] = first_words.contains(text::ascii_lower(slice(text, segments.tokens[t].span)));
+  return wanted;
+}
+
 std::vector<Claim> extract_claims(const Document& document, const text::Segments& segments,
                                   const tag::Tagging& tagging, const resolve::Entities& entities,
-                                  const std::vector<time::TimeExpression>& times) {
-  std::vector<Claim> claims = ClaimFinder(document, segments, tagging, entities).find();
+                                  const std::vector<time::TimeExpression>& times,
+                                  const parse::SentenceTrees& trees) {
+  std::vector<Claim> claims = ClaimFinder(document, segments, tagging, entities, trees).find();
   // "the Foreign Ministry said on Saturday, August 13": a date right after the cue is when it was said.
   for (Claim& claim : claims)
     for (const auto& expression : times)
-      if (expression.value && expression.span.begin >= claim.cue.end && expression.span.begin <= claim.cue.end + 4)
+      if (expression.value && expression.span.begin >= claim.cue.end &&
+          expression.span.begin <= claim.cue.end + 4)
         claim.date = time::calendar_date(*expression.value);
   return claims;
 }

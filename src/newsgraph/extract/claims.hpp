@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "newsgraph/document.hpp"
+#include "newsgraph/parse/sentences.hpp"
 #include "newsgraph/resolve/entities.hpp"
 #include "newsgraph/tag/mentions.hpp"
 #include "newsgraph/text/segment.hpp"
@@ -26,8 +27,13 @@ struct Claim {
   std::optional<std::string> date;     // when it was said, where the attribution says ("said on Saturday")
 };
 
+// The sentences whose trees extract_claims reads: those with a reporting cue (one flag per sentence).
+std::vector<bool> sentences_with_cues(std::string_view text, const text::Segments& segments);
+
+// Reported speech is read from the sentence's tree where `trees` has one, else from word order.
 std::vector<Claim> extract_claims(const Document& document, const text::Segments& segments,
                                   const tag::Tagging& tagging, const resolve::Entities& entities,
-                                  const std::vector<time::TimeExpression>& times);
+                                  const std::vector<time::TimeExpression>& times,
+                                  const parse::SentenceTrees& trees);
 
 }  // namespace newsgraph::extract
