@@ -285,3 +285,26 @@ TEST_CASE("a cue of several words that runs past its sentence is no cue there", 
   const auto r = read("Sergei Lavrov has pointed\n\nout that the talks would go on into the autumn.");
   for (const auto& claim : r.analysis.claims) CHECK(r.text_of(claim.cue) != "pointed\n\nout");
 }
+
+TEST_CASE("names joined by 'and' make a claim jointly; the names inside a claim are its mentions",
+          "[extract][claims]") {
+  const auto r = read(
+      "Vladimir Putin and Tony Blair said the talks in London had been useful. "
+      "Sergei Lavrov told reporters that NATO had given no guarantees to Russia.");
+  REQUIRE(r.analysis.claims.size() == 2);
+  const auto& joint = r.analysis.claims[0];
+  CHECK(r.text_of(joint.content) == "the talks in London had been useful");
+  REQUIRE(joint.speaker);
+  REQUIRE(joint.joint_speakers.size() == 1);
+  CHECK(r.name_of(*joint.speaker) == "Tony Blair");
+  CHECK(r.name_of(joint.joint_speakers[0]) == "Vladimir Putin");
+  const auto& told = r.analysis.claims[1];
+  CHECK(r.text_of(told.content) == "NATO had given no guarantees to Russia");
+  CHECK(r.text_of(told.cue) == "told reporters");
+  REQUIRE(told.speaker);
+  CHECK(r.name_of(*told.speaker) == "Sergei Lavrov");
+  std::vector<std::string> mentioned;
+  for (const std::size_t m : told.mentioned)
+    mentioned.push_back(r.name_of(r.analysis.entities.entity_of_mention[m]));
+  CHECK(mentioned == std::vector<std::string>{"NATO", "Russia"});
+}

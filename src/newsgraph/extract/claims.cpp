@@ -25,8 +25,12 @@ bool is_quotation_mark(std::string_view word) {
 
 // Where a speaker phrase is: the speaker entity, if resolved, and the tokens it covers.
 struct Speaker {
+  Speaker(std::optional<std::size_t> entity, std::size_t begin, std::size_t end)
+      : entity(entity), begin(begin), end(end) {}
+
   std::optional<std::size_t> entity;
   std::size_t begin = 0, end = 0;  // tokens
+  std::vector<std::size_t> joint;  // who spoke with entity: "Putin and Blair said"
 };
 
 // A reporting cue found at a token: its kind and the tokens it covers.
@@ -76,6 +80,7 @@ class ClaimFinder {
     for (std::size_t q = 0; q < segments_.quotations.size(); ++q) attribute_by_neighbour(q);
     for (std::size_t s = 0; s < segments_.sentences.size(); ++s)
       if (!trees_[s] || !find_reported_in_tree(s, *trees_[s])) find_reported(s);
+    find_mentioned();
     std::sort(claims_.begin(), claims_.end(),
               [](const Claim& a, const Claim& b) { return a.content < b.content; });
     return std::move(claims_);
@@ -107,6 +112,10 @@ class ClaimFinder {
     const std::string_view w = word(t);
     if (mention_at_[t] != kNone || titles_.is_title_word(w) || w == "the" || w == "The" || w == "'s" ||
         w == "\u2019s" || (!w.empty() && w[0] >= 'A' && w[0] <= 'Z' && !is_quotation_mark(w)))
+      return true;
+    // "Putin and Blair": names joined.
+    if (lower_words_[t] == "and" && t > 0 && mention_at_[t - 1] != kNone && t + 1 < token_count() &&
+        mention_at_[t + 1] != kNone)
       return true;
     // The words of a common noun phrase: "a senior official", "the campaign's spokesman", "analysts".
     const std::string_view tag = pos_[t];
@@ -161,15 +170,26 @@ class ClaimFinder {
 
   // The last person named in the phrase, else the last entity named, else a description such as
   // "the ministry" or "the Russian minister" taken as the latest entity of its kind.
+  // Names joined by "and" speak jointly ("Mr. Grassley and Mr. Leahy say").
   std::optional<Speaker> speaker_of_phrase(std::size_t begin, std::size_t end) const {
     std::optional<std::size_t> person, any;
+    std::vector<std::size_t> named;
+    bool joined = false;
     for (std::size_t t = begin; t < end; ++t) {
+      joined = joined || (lower_words_[t] == "and" && mention_at_[t] == kNone);
       if (mention_at_[t] == kNone) continue;
       const std::size_t entity = entities_.entity_of_mention[mention_at_[t]];
       any = entity;
       if (entities_.entities[entity].type == tag::EntityType::Person) person = entity;
+      if (std::find(named.begin(), named.end(), entity) == named.end()) named.push_back(entity);
     }
-    if (person || any) return Speaker{person ? person : any, begin, end};
+    if (person || any) {
+      Speaker speaker{person ? person : any, begin, end};
+      if (joined)
+        for (const std::size_t entity : named)
+          if (entity != *speaker.entity) speaker.joint.push_back(entity);
+      return speaker;
+    }
     const std::string_view head = word(end - 1);
     // A plural ("lawmakers", "officials") is a group the article does not name, handled below.
     if (titles_.is_head(head) && pos_[end - 1] != "NNS") {
@@ -337,6 +357,7 @@ class ClaimFinder {
     claim.quote = true;
     claim.negative = cue.kind == lexicon::CueKind::Negative;
     claim.speaker = speaker.entity;
+    claim.joint_speakers = speaker.joint;
     claim.sentence = sentence;
     for (std::size_t t = std::min(cue.begin, speaker.begin); t < std::max(cue.end, speaker.end); ++t)
       used_[t] = true;
@@ -457,10 +478,13 @@ class ClaimFinder {
       end = std::max(end, subject_end);
     }
     if (end > v) return std::nullopt;  // "said X" is read by the word-order rules
-    // A subject that is a name ends with it: "Rep. Trey Gowdy (R-S.C.)", "Kenneth Baer, a former
-    // Obama aide,".
+    // A subject that is a name ends with it, not with its aside: "Rep. Trey Gowdy (R-S.C.)",
+    // "Kenneth Baer, a former Obama aide,".
     const std::size_t head = first + subjects.back();
-    if (mention_at_[head] != kNone) end = mentions_[mention_at_[head]].end_token - first;
+    if (mention_at_[head] != kNone) {
+      const std::size_t name_end = mentions_[mention_at_[head]].end_token;
+      if (name_end < first + end && (word(name_end) == "," || word(name_end) == "(")) end = name_end - first;
+    }
     return speaker_before(first + end, first + begin);
   }
 
@@ -597,8 +621,26 @@ class ClaimFinder {
     claim.attribution = tokens_span(std::min(cue.begin, speaker.begin), std::max(cue.end, speaker.end));
     claim.negative = cue.kind == lexicon::CueKind::Negative;
     claim.speaker = speaker.entity;
+    claim.joint_speakers = speaker.joint;
     claim.sentence = sentence;
     claims_.push_back(claim);
+  }
+
+  // The first mention of each entity named inside each claim's content, in text order, its speakers aside.
+  void find_mentioned() {
+    for (Claim& claim : claims_) {
+      for (std::size_t m = 0; m < mentions_.size(); ++m) {
+        if (!claim.content.contains(mentions_[m].span)) continue;
+        const std::size_t entity = entities_.entity_of_mention[m];
+        const bool speaker = claim.speaker == entity ||
+                             std::find(claim.joint_speakers.begin(), claim.joint_speakers.end(), entity) !=
+                                 claim.joint_speakers.end();
+        const bool seen =
+            std::any_of(claim.mentioned.begin(), claim.mentioned.end(),
+                        [&](std::size_t earlier) { return entities_.entity_of_mention[earlier] == entity; });
+        if (!speaker && !seen) claim.mentioned.push_back(m);
+      }
+    }
   }
 
   std::string_view text_;

@@ -18,13 +18,16 @@ namespace newsgraph::extract {
 
 struct Claim {
   Span content;
-  Span cue;                            // the reporting verb or phrase as written
-  Span attribution;                    // the words that name the speaker and the cue, for evidence
-  bool quote = false;                  // the content is in quotation marks
-  bool negative = false;               // the cue denies its content ("denied that ...")
-  std::optional<std::size_t> speaker;  // index into Entities::entities, when resolved
-  std::size_t sentence = 0;            // the sentence the claim starts in
-  std::optional<std::string> date;     // when it was said, where the attribution says ("said on Saturday")
+  Span cue;                                 // the reporting verb or phrase as written
+  Span attribution;                         // the words that name the speaker and the cue, for evidence
+  bool quote = false;                       // the content is in quotation marks
+  bool negative = false;                    // the cue denies its content ("denied that ...")
+  std::optional<std::size_t> speaker;       // index into Entities::entities, when resolved
+  std::vector<std::size_t> joint_speakers;  // who made it together with the speaker ("Putin and Blair said")
+  std::vector<std::size_t> mentioned;       // the first mention (index into Tagging::mentions) of each entity
+                                            // named inside the content, speakers aside
+  std::size_t sentence = 0;                 // the sentence the claim starts in
+  std::optional<std::string> date;  // when it was said, where the attribution says ("said on Saturday")
 };
 
 // The sentences whose trees extract_claims reads: those with a reporting cue (one flag per sentence).

@@ -154,6 +154,13 @@ void assemble(Graph& graph, const Document& document, const Analysis& analysis, 
     graph.add_node(std::move(node));
     if (claim.speaker)
       graph.add_edge(ids[*claim.speaker], claim_id, Edge{Relation::Said, "", {evidence(claim.attribution)}});
+    for (const std::size_t joint : claim.joint_speakers)
+      graph.add_edge(ids[joint], claim_id, Edge{Relation::Said, "", {evidence(claim.attribution)}});
+    for (const std::size_t m : claim.mentioned) {
+      const tag::Mention& mention = analysis.tagging.mentions[m];
+      graph.add_edge(claim_id, ids[analysis.entities.entity_of_mention[m]],
+                     Edge{Relation::Mentions, "", {evidence(mention.span)}});
+    }
     claim_ids.push_back(claim_id);
   }
 
