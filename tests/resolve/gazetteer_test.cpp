@@ -121,6 +121,14 @@ TEST_CASE("gazetteer: organisations by abbreviation and full name", "[resolve][g
   CHECK_FALSE(gazetteer().find_organization("nato"));
 }
 
+TEST_CASE("gazetteer: an abbreviation written with periods is the abbreviation", "[resolve][gazetteer]") {
+  CHECK(gazetteer().find_organization("E.U.")->canonical == "European Union");
+  CHECK(gazetteer().find_organization("U.N.")->canonical == "United Nations");
+  CHECK(gazetteer().find_organization("N.A.T.O.")->canonical == "North Atlantic Treaty Organization");
+  CHECK_FALSE(gazetteer().find_organization("E.u."));
+  CHECK_FALSE(gazetteer().find_organization("Gov."));
+}
+
 TEST_CASE("gazetteer: names are normalised the same way the generator groups them", "[resolve][gazetteer]") {
   CHECK(normalize_name("St. Petersburg") == "Saint Petersburg");
   CHECK(normalize_name("St Petersburg") == "Saint Petersburg");

@@ -67,16 +67,31 @@ std::string slug(std::string_view name) {
 }
 
 CorpusNames corpus_names(const std::vector<Analysis>& analyses, const resolve::UserAliases* user_aliases) {
+  CorpusNames names;
+  // Names with middle initials, by the name without them.
+  std::map<std::string, std::set<std::string>> initialled_names;
+  for (const Analysis& analysis : analyses)
+    for (const auto& entity : analysis.entities.entities)
+      if (entity.type == tag::EntityType::Person)
+        if (std::string bare = resolve::without_middle_initials(entity.name); bare != entity.name)
+          initialled_names[std::move(bare)].insert(entity.name);
+  for (const auto& [bare, initialled] : initialled_names)
+    if (initialled.size() == 1 && !(user_aliases && user_aliases->never_same(bare, *initialled.begin())))
+      names.full_name_of_bare_name.emplace(bare, *initialled.begin());
+  const auto full_name = [&](const std::string& name) {
+    const auto found = names.full_name_of_bare_name.find(name);
+    return found == names.full_name_of_bare_name.end() ? name : found->second;
+  };
+
   // How many articles use each full name, by surname.
   std::map<std::string, std::map<std::string, std::size_t>> full_names_by_surname;
   for (const Analysis& analysis : analyses)
     for (const auto& entity : analysis.entities.entities)
       if (entity.type == tag::EntityType::Person && entity.name.find(' ') != std::string::npos)
-        ++full_names_by_surname[entity.name.substr(entity.name.rfind(' ') + 1)][entity.name];
+        ++full_names_by_surname[entity.name.substr(entity.name.rfind(' ') + 1)][full_name(entity.name)];
   // A surname stands for a full name when that name is the only one, or so much the commonest that a
   // reader would take the surname alone for it (Putin for Vladimir Putin, not Lyudmila Putin).
   constexpr std::size_t kDominance = 5;
-  CorpusNames names;
   for (const auto& [surname, counts] : full_names_by_surname) {
     std::string best;
     std::size_t best_count = 0, runner_up = 0;
@@ -115,6 +130,13 @@ void assemble(Graph& graph, const Document& document, const Analysis& analysis, 
         entity.aliases.push_back(entity.name);
         entity.name = full->second;
       }
+    // "George Bush" in one article, "George W. Bush" in another: one person.
+    if (entity.type == tag::EntityType::Person)
+      if (const auto full = names.full_name_of_bare_name.find(entity.name);
+          full != names.full_name_of_bare_name.end()) {
+        entity.aliases.push_back(entity.name);
+        entity.name = full->second;
+      }
     // The user's own knowledge: "same  Vladimir Putin  V. Putin".
     if (names.user_aliases)
       if (const std::string& canonical = names.user_aliases->canonical_name(entity.name); canonical != entity.name) {
@@ -130,6 +152,13 @@ void assemble(Graph& graph, const Document& document, const Analysis& analysis, 
       node.evidence.push_back(evidence(analysis.tagging.mentions[m].span));
     for (const std::size_t d : entity.demonyms)
       node.evidence.push_back(evidence(analysis.tagging.demonyms[d].span));
+    // "he", "the Russian minister": what stands for the person is an alias too, with its evidence.
+    for (const Span span : entity.references) {
+      const std::string written(slice(analysis.text, span));
+      if (std::find(node.aliases.begin(), node.aliases.end(), written) == node.aliases.end())
+        node.aliases.push_back(written);
+      node.evidence.push_back(evidence(span));
+    }
     graph.add_node(std::move(node));
     ids.push_back(entity_id(entity));
   }

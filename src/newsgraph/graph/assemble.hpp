@@ -21,6 +21,9 @@ namespace newsgraph::graph {
 // A user's alias file (may be null) renames nodes and forbids merges.
 struct CorpusNames {
   std::map<std::string, std::string> full_name_of_surname;
+  // A name without middle initials that only one name in the corpus has with them ("George Bush" for
+  // "George W. Bush"; none when the corpus also has "George H. W. Bush").
+  std::map<std::string, std::string> full_name_of_bare_name;
   const resolve::UserAliases* user_aliases = nullptr;
 };
 

@@ -162,6 +162,20 @@ const CommonWords& CommonWords::embedded() {
 
 bool CommonWords::contains(std::string_view word) const { return words_.contains(text::ascii_lower(word)); }
 
+const LowercaseWords& LowercaseWords::embedded() {
+  static const LowercaseWords lowercase = [] {
+    LowercaseWords loaded;
+    for (const auto& row : load_lexicon("lexicon/lowercase_words.tsv", "lowercase-words"))
+      loaded.words_.insert(row[0]);
+    return loaded;
+  }();
+  return lowercase;
+}
+
+bool LowercaseWords::contains(std::string_view word) const {
+  return words_.contains(text::ascii_lower(word));
+}
+
 const MeetingTriggers& MeetingTriggers::embedded() {
   static const MeetingTriggers triggers = [] {
     MeetingTriggers loaded;

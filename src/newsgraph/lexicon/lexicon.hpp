@@ -71,6 +71,18 @@ class CommonWords {
   std::set<std::string, std::less<>> words_;
 };
 
+// The lowercase-word lexicon (lexicon/lowercase_words.tsv), loaded once: words news writes in lower
+// case often enough to be ordinary English words, however often they are also capitalised.
+class LowercaseWords {
+ public:
+  static const LowercaseWords& embedded();
+  // Whether the word, in lower case, is one.
+  bool contains(std::string_view word) const;
+
+ private:
+  std::set<std::string, std::less<>> words_;
+};
+
 enum class TriggerKind { Noun, Verb };
 
 struct MeetingTrigger {

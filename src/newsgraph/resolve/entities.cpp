@@ -6,6 +6,8 @@
 
 #include "newsgraph/lexicon/lexicon.hpp"
 #include "newsgraph/resolve/gazetteer.hpp"
+#include "newsgraph/text/utf8.hpp"
+#include "newsgraph/text/words.hpp"
 
 namespace newsgraph::resolve {
 namespace {
@@ -44,6 +46,7 @@ class Resolver {
                      [&](std::size_t a, std::size_t b) { return length(a) > length(b); });
     for (const std::size_t m : order) attach(m);
     for (std::size_t d = 0; d < demonyms_.size(); ++d) attach_demonym(d);
+    attach_references();
     for (auto& entity : result_.entities) std::sort(entity.mentions.begin(), entity.mentions.end());
     return std::move(result_);
   }
@@ -73,6 +76,8 @@ class Resolver {
 
     std::optional<std::size_t> entity = find_by_key(mention.type, key);
     if (!entity && mention.type == tag::EntityType::Person) entity = find_person_by_part(m);
+    if (!entity && mention.type == tag::EntityType::Person) entity = find_person_with_initials(m);
+    if (!entity && mention.type == tag::EntityType::Organization) entity = find_organization_variant(m);
     // "Ryabkov and Tauscher": a surname the tagger took for an organisation or a place is still the
     // person's, when the article names that person in full and knows no such body or place.
     if (!entity && mention.type != tag::EntityType::Person && !known_name &&
@@ -82,7 +87,7 @@ class Resolver {
     if (!entity) entity = find_name_with_initials(m);
     if (!entity) {
       entity = result_.entities.size();
-      result_.entities.push_back(Entity{mention.type, surface_form, {}, {}, {}});
+      result_.entities.push_back(Entity{mention.type, surface_form, {}, {}, {}, {}});
       if (known_name && *known_name != surface_form) result_.entities.back().aliases.push_back(*known_name);
     }
     Entity& target = result_.entities[*entity];
@@ -100,7 +105,7 @@ class Resolver {
     std::optional<std::size_t> entity = find_by_key(tag::EntityType::Place, demonym.country);
     if (!entity) {
       entity = result_.entities.size();
-      result_.entities.push_back(Entity{tag::EntityType::Place, demonym.country, {}, {}, {}});
+      result_.entities.push_back(Entity{tag::EntityType::Place, demonym.country, {}, {}, {}, {}});
       keys_[{tag::EntityType::Place, demonym.country}] = *entity;
     }
     Entity& country = result_.entities[*entity];
@@ -134,7 +139,8 @@ class Resolver {
         bool ends_alike = true;
         for (std::size_t i = 0; i < n && ends_alike; ++i)
           ends_alike = word(mention.end_token - 1 - i) == word(full.end_token - 1 - i);
-        if (!ends_alike) continue;
+        if (!ends_alike && !begins_name_before_particle(mention, full) && !is_particle_part_of(mention, full))
+          continue;
         const std::size_t distance = full.span.begin < mention.span.begin
                                          ? mention.span.begin - full.span.begin
                                          : full.span.begin - mention.span.begin + text_.size();
@@ -145,6 +151,210 @@ class Resolver {
       }
     }
     return best;
+  }
+
+  // Pronouns ("he", "she") and descriptions ("the Russian minister", "the Secretary-General") that
+  // stand for a person named before them, outside quotations (where "he" is often someone else).
+  void attach_references() {
+    std::vector<std::size_t> mention_at(segments_.tokens.size(), kNone);
+    for (std::size_t m = 0; m < mentions_.size(); ++m)
+      for (std::size_t t = mentions_[m].first_token; t < mentions_[m].end_token; ++t) mention_at[t] = m;
+    std::size_t sentence = 0;
+    for (std::size_t t = 0; t < segments_.tokens.size(); ++t) {
+      while (sentence + 1 < segments_.sentences.size() && segments_.sentences[sentence].end_token <= t)
+        ++sentence;
+      if (mention_at[t] != kNone || in_quotation(t)) continue;
+      const std::string_view w = word(t);
+      if (w == "he" || w == "He" || w == "she" || w == "She") {
+        const Gender gender = w == "he" || w == "He" ? Gender::Male : Gender::Female;
+        if (const auto person = latest_person(t, sentence, gender)) add_reference(*person, t, t + 1);
+        continue;
+      }
+      if (w != "the" && w != "The") continue;
+      const std::size_t end = description_end(t + 1, sentence, mention_at);
+      if (end == t + 1) continue;
+      if (const auto holder = holder_of_title(t, end, mention_at)) add_reference(*holder, t, end);
+      t = end - 1;
+    }
+  }
+
+  // The end of a description of a person by title that starts at `begin` (after "the"): demonyms and
+  // title words ending in a title's head ("Russian minister", "Trade and Industry Secretary"), and
+  // no name after it (there the title is a name's: "the Russian Foreign Minister Sergei Lavrov").
+  std::size_t description_end(std::size_t begin, std::size_t sentence,
+                              const std::vector<std::size_t>& mention_at) const {
+    const lexicon::Titles& titles = lexicon::Titles::embedded();
+    const std::size_t limit = segments_.sentences[sentence].end_token;
+    std::size_t end = begin, head_end = begin;
+    while (end < limit && mention_at[end] == kNone &&
+           (titles.is_title_word(word(end)) || gazetteer_.country_of_demonym(word(end)) ||
+            (word(end) == "and" && end > begin))) {
+      ++end;
+      if (titles.is_head(word(end - 1))) head_end = end;
+    }
+    if (head_end == begin || head_end < end) return begin;
+    if (head_end < limit &&
+        (mention_at[head_end] != kNone || text::starts_with_capital_or_digit(word(head_end)) ||
+         word(head_end) == "of" || word(head_end) == "'s"))
+      return begin;
+    return head_end;
+  }
+
+  // Who holds the title the description [the, end) names: the person it follows in apposition
+  // ("Ms Hewitt, the Trade and Industry Secretary"), else the latest person whose name came right
+  // after the same head word ("NATO Secretary-General Anders Fogh Rasmussen" for "the Secretary-General"),
+  // and after the same country's adjective where the description has one ("the French President").
+  std::optional<std::size_t> holder_of_title(std::size_t the, std::size_t end,
+                                             const std::vector<std::size_t>& mention_at) const {
+    if (the >= 2 && word(the - 1) == "," && mention_at[the - 2] != kNone) {
+      const std::size_t entity = result_.entity_of_mention[mention_at[the - 2]];
+      if (result_.entities[entity].type == tag::EntityType::Person) return entity;
+    }
+    const std::string head = text::ascii_lower(word(end - 1));
+    std::optional<std::string> country;
+    for (std::size_t t = the + 1; t < end && !country; ++t) country = gazetteer_.country_of_demonym(word(t));
+    for (std::size_t m = mentions_.size(); m-- > 0;) {
+      const tag::Mention& mention = mentions_[m];
+      if (mention.first_token >= the) continue;
+      const std::size_t entity = result_.entity_of_mention[m];
+      if (result_.entities[entity].type != tag::EntityType::Person) continue;
+      const std::size_t sentence_begin = segments_.sentences[mention.sentence].first_token;
+      bool has_head = false, same_country = !country;
+      for (std::size_t t = mention.first_token; t-- > sentence_begin && mention.first_token - t <= 4;) {
+        has_head = has_head || text::ascii_lower(word(t)) == head;
+        same_country = same_country || gazetteer_.country_of_demonym(word(t)) == country;
+      }
+      if (has_head && same_country) return entity;
+    }
+    return std::nullopt;
+  }
+
+  enum class Gender { Unknown, Male, Female };
+
+  // What the article's forms of address say of a person: "Mr Putin", "Ms Hewitt".
+  Gender gender_of(std::size_t entity) const {
+    for (const std::size_t m : result_.entities[entity].mentions) {
+      const std::size_t first = mentions_[m].first_token;
+      if (first == 0) continue;
+      const std::string_view before = word(first - 1);
+      if (before == "Mr" || before == "Mr.") return Gender::Male;
+      if (before == "Mrs" || before == "Mrs." || before == "Ms" || before == "Ms." || before == "Miss")
+        return Gender::Female;
+    }
+    return Gender::Unknown;
+  }
+
+  // The person mentioned last before token `t`, in its sentence or the two before it, passing over
+  // people the article shows to be of the other gender.
+  std::optional<std::size_t> latest_person(std::size_t t, std::size_t sentence, Gender gender) const {
+    for (std::size_t m = mentions_.size(); m-- > 0;) {
+      const tag::Mention& mention = mentions_[m];
+      if (mention.first_token >= t) continue;
+      if (mention.sentence + 2 < sentence) return std::nullopt;
+      if (in_quotation(mention.first_token)) continue;
+      const std::size_t entity = result_.entity_of_mention[m];
+      if (result_.entities[entity].type != tag::EntityType::Person) continue;
+      const Gender known = gender_of(entity);
+      if (known == Gender::Unknown || known == gender) return entity;
+    }
+    return std::nullopt;
+  }
+
+  bool in_quotation(std::size_t t) const {
+    const Span span = segments_.tokens[t].span;
+    return std::any_of(
+        segments_.quotations.begin(), segments_.quotations.end(),
+        [&](const text::Quotation& q) { return q.content.begin <= span.begin && span.end <= q.content.end; });
+  }
+
+  void add_reference(std::size_t entity, std::size_t begin, std::size_t end) {
+    result_.entities[entity].references.push_back(
+        Span{segments_.tokens[begin].span.begin, segments_.tokens[end - 1].span.end});
+  }
+
+  // "Saud al-Faisal" of "Saud al-Faisal bin Abdul-Aziz al-Saud": the shorter name is how the longer
+  // one begins, and the longer goes on with a name particle (a patronymic or family name).
+  bool begins_name_before_particle(const tag::Mention& mention, const tag::Mention& full) const {
+    const std::size_t n = mention.end_token - mention.first_token;
+    for (std::size_t i = 0; i < n; ++i)
+      if (word(mention.first_token + i) != word(full.first_token + i)) return false;
+    return tag::is_name_particle(word(full.first_token + n));
+  }
+
+  // "Al-Faisal" for "Saud al-Faisal bin Abdul-Aziz al-Saud": one word of the name that carries a
+  // particle, capitalised where it opens a sentence.
+  bool is_particle_part_of(const tag::Mention& mention, const tag::Mention& full) const {
+    if (mention.end_token - mention.first_token != 1) return false;
+    const std::string written = text::ascii_lower(word(mention.first_token));
+    for (std::size_t t = full.first_token + 1; t < full.end_token; ++t)
+      if (tag::is_name_particle(word(t)) && word(t).find('-') != std::string_view::npos &&
+          text::ascii_lower(word(t)) == written)
+        return true;
+    return false;
+  }
+
+  // A person's name without the middle initials: "George W. Bush" -> "George Bush"
+  // (without_middle_initials, which the corpus merge uses too).
+  std::string without_initials(const tag::Mention& mention) const {
+    return without_middle_initials(surface_of(mention));
+  }
+
+  std::string_view surface_of(const tag::Mention& mention) const { return slice(text_, mention.span); }
+
+  // "George Bush" and "George W. Bush" are one person; "George H. W. Bush" and "George W. Bush" are
+  // two, and "George Bush" beside both is neither. The name without initials finds the one person
+  // whose name differs from it only by middle initials.
+  std::optional<std::size_t> find_person_with_initials(std::size_t m) const {
+    const tag::Mention& mention = mentions_[m];
+    if (mention.end_token - mention.first_token < 2) return std::nullopt;
+    const std::string bare = without_initials(mention);
+    const bool has_initials = bare != surface(m);
+    std::optional<std::size_t> found;
+    for (std::size_t e = 0; e < result_.entities.size(); ++e) {
+      if (result_.entities[e].type != tag::EntityType::Person) continue;
+      for (const std::size_t other : result_.entities[e].mentions) {
+        if (without_initials(mentions_[other]) != bare) continue;
+        // Two different sets of initials are two people.
+        if (has_initials && without_initials(mentions_[other]) != surface(other)) continue;
+        if (found && *found != e) return std::nullopt;
+        found = e;
+      }
+    }
+    return found;
+  }
+
+  // Another name of an organisation named before: "Foreign Ministry" after "Russian Foreign
+  // Ministry" (the name without its country's adjective), "BBC" after "BBC News" (the name without
+  // trailing common words that name no body of their own). The shorter form names the entity.
+  std::optional<std::size_t> find_organization_variant(std::size_t m) {
+    const std::string written(surface(m));
+    for (std::size_t e = 0; e < result_.entities.size(); ++e) {
+      Entity& entity = result_.entities[e];
+      if (entity.type != tag::EntityType::Organization) continue;
+      const std::string& name = entity.name;
+      if (name.size() <= written.size() + 1) continue;
+      if (name.ends_with(written) && name[name.size() - written.size() - 1] == ' ') {
+        if (gazetteer_.country_of_demonym(name.substr(0, name.size() - written.size() - 1)) &&
+            !gazetteer_.find_place(name.substr(0, name.size() - written.size() - 1)))
+          return e;
+        continue;
+      }
+      if (!name.starts_with(written) || name[written.size()] != ' ') continue;
+      bool common = true;
+      for (std::size_t start = written.size() + 1; start < name.size() && common;) {
+        std::size_t end = name.find(' ', start);
+        if (end == std::string::npos) end = name.size();
+        const std::string_view rest = std::string_view(name).substr(start, end - start);
+        common = text::starts_with_capital_or_digit(rest) &&
+                 lexicon::CommonWords::embedded().contains(rest) && !tag::is_organization_head(rest);
+        start = end + 1;
+      }
+      if (!common) continue;
+      entity.aliases.push_back(entity.name);
+      entity.name = written;
+      return e;
+    }
+    return std::nullopt;
   }
 
   // "Vladimir" in "Vladimir and Lyudmila Putin" is Vladimir Putin: a given name alone, joined by
@@ -207,6 +417,8 @@ class Resolver {
     return out;
   }
 
+  static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+
   std::string_view text_;
   const text::Segments& segments_;
   const std::vector<tag::Mention>& mentions_;
@@ -217,6 +429,27 @@ class Resolver {
 };
 
 }  // namespace
+
+std::string without_middle_initials(std::string_view name) {
+  const auto is_initial = [](std::string_view w) {
+    return (w.size() == 1 || (w.size() == 2 && w[1] == '.')) && w[0] >= 'A' && w[0] <= 'Z';
+  };
+  std::vector<std::string_view> words;
+  for (std::size_t start = 0; start <= name.size();) {
+    std::size_t end = name.find(' ', start);
+    if (end == std::string_view::npos) end = name.size();
+    words.push_back(name.substr(start, end - start));
+    start = end + 1;
+  }
+  if (words.size() < 3 || is_initial(words.front())) return std::string(name);
+  std::string bare(words.front());
+  for (std::size_t i = 1; i < words.size(); ++i)
+    if (i + 1 == words.size() || !is_initial(words[i])) {
+      bare += ' ';
+      bare += words[i];
+    }
+  return bare;
+}
 
 Entities resolve_entities(const Document& document, const text::Segments& segments,
                           const tag::Tagging& tagging) {

@@ -1,10 +1,13 @@
 // Entity resolution within one article: every mention of the same real person, organisation or place
 // joined into one Entity ("Sergei Lavrov", "Lavrov"; "Moscow State Institute of International
-// Relations", "MGIMO"; "U.S.", "United States"). Mention indices point into tag::Tagging.
+// Relations", "MGIMO"; "U.S.", "United States"), and the pronouns and descriptions that stand for a
+// person named before ("he", "the Russian minister", "the Secretary-General"). Mention indices point
+// into tag::Tagging; reference spans are UTF-8 byte offsets into Document::text.
 // Plain values, safe to share between threads.
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "newsgraph/document.hpp"
@@ -19,6 +22,7 @@ struct Entity {
   std::vector<std::string> aliases;   // the other names, as written or as the gazetteer knows them
   std::vector<std::size_t> mentions;  // indices into Tagging::mentions, in text order
   std::vector<std::size_t> demonyms;  // indices into Tagging::demonyms that stand for this country
+  std::vector<Span> references;       // pronouns and descriptions that stand for this person, in text order
 };
 
 struct Entities {
@@ -29,5 +33,9 @@ struct Entities {
 
 Entities resolve_entities(const Document& document, const text::Segments& segments,
                           const tag::Tagging& tagging);
+
+// "George W. Bush" -> "George Bush": a person's name without the initials between its first name
+// and its last word ("J. K. Rowling", whose first name is an initial, stays as it is).
+std::string without_middle_initials(std::string_view name);
 
 }  // namespace newsgraph::resolve

@@ -110,6 +110,20 @@ const typename Map::mapped_type* find_normalized(const Map& index, std::string_v
   return found == index.end() ? nullptr : &found->second;
 }
 
+// "E.U." -> "EU": an abbreviation written with periods, when it is one (capitals and periods only).
+std::optional<std::string> without_periods(std::string_view name) {
+  if (name.find('.') == std::string_view::npos) return std::nullopt;
+  std::string letters;
+  for (const char c : name) {
+    if (c >= 'A' && c <= 'Z')
+      letters += c;
+    else if (c != '.')
+      return std::nullopt;
+  }
+  if (letters.size() < 2) return std::nullopt;
+  return letters;
+}
+
 void append_new(std::vector<std::string>& list, std::string_view item) {
   if (std::find(list.begin(), list.end(), item) == list.end()) list.emplace_back(item);
 }
@@ -295,6 +309,9 @@ std::optional<std::string> Gazetteer::country_of_demonym(std::string_view word) 
 
 std::optional<OrganizationEntry> Gazetteer::find_organization(std::string_view name) const {
   const std::uint32_t* index = find_normalized(organization_index_, name);
+  if (index == nullptr)
+    if (const auto abbreviation = without_periods(name))
+      index = find_normalized(organization_index_, *abbreviation);
   if (index == nullptr) return std::nullopt;
   return organizations_[*index];
 }

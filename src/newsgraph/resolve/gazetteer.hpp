@@ -61,7 +61,7 @@ class Gazetteer {
   std::optional<PlaceEntry> find_place(std::string_view name) const;
   // "Russian" -> "Russia", "Americans" -> "United States".
   std::optional<std::string> country_of_demonym(std::string_view word) const;
-  // "NATO", "Nato" or "North Atlantic Treaty Organization".
+  // "NATO", "Nato" or "North Atlantic Treaty Organization"; an abbreviation also with periods ("E.U.").
   std::optional<OrganizationEntry> find_organization(std::string_view name) const;
 
  private:

@@ -20,13 +20,29 @@ using namespace std::string_view_literals;
 // Last words that make a name an organisation, whatever the tagger thought ("Moscow State Institute
 // of International Relations" is not a place).
 constexpr std::array kOrganizationHeads = {
-    "Ministry"sv,  "Council"sv,   "Commission"sv, "Institute"sv,    "University"sv,     "Organization"sv,
-    "Organisation"sv, "Party"sv,  "Agency"sv,     "Bank"sv,         "Fund"sv,           "Union"sv,
-    "Assembly"sv,  "Parliament"sv, "Congress"sv,  "Senate"sv,       "Committee"sv,      "Court"sv,
-    "Corporation"sv, "Company"sv, "Department"sv, "Office"sv,       "Service"sv,        "Police"sv,
-    "Board"sv,     "Authority"sv, "Association"sv, "League"sv,      "Academy"sv,        "Foundation"sv,
-    "Duma"sv,      "Government"sv, "Administration"sv, "Cabinet"sv, "Secretariat"sv,    "Bureau"sv,
-    "Directorate"sv, "Treasury"sv, "Railways"sv,  "Consortium"sv};
+    "Ministry"sv,     "Council"sv,    "Commission"sv,     "Institute"sv,  "University"sv,  "Organization"sv,
+    "Organisation"sv, "Party"sv,      "Agency"sv,         "Bank"sv,       "Fund"sv,        "Union"sv,
+    "Assembly"sv,     "Parliament"sv, "Congress"sv,       "Senate"sv,     "Committee"sv,   "Court"sv,
+    "Corporation"sv,  "Company"sv,    "Department"sv,     "Office"sv,     "Service"sv,     "Police"sv,
+    "Board"sv,        "Authority"sv,  "Association"sv,    "League"sv,     "Academy"sv,     "Foundation"sv,
+    "Duma"sv,         "Government"sv, "Administration"sv, "Cabinet"sv,    "Secretariat"sv, "Bureau"sv,
+    "Directorate"sv,  "Treasury"sv,   "Railways"sv,       "Consortium"sv, "Coalition"sv,   "Commons"sv,
+    "Lords"sv};
+
+// Bodies a country has one of, which news names by the head word alone ("through Parliament",
+// "Congress voted"): such a word, capitalised and untagged, is the organisation's name.
+constexpr std::array kSingleBodies = {"Parliament"sv, "Congress"sv, "Senate"sv,  "Duma"sv,     "Commons"sv,
+                                      "Lords"sv,      "Treasury"sv, "Knesset"sv, "Bundestag"sv};
+
+// Last words of the names of laws, bills and treaties ("Energy Act", "Mental Capacity Bill", "North
+// American Free Trade Agreement"): named things, but no person, organisation or place.
+constexpr std::array kDocumentHeads = {"Act"sv,     "Bill"sv,     "Treaty"sv,  "Agreement"sv, "Accord"sv,
+                                       "Accords"sv, "Protocol"sv, "Charter"sv, "Directive"sv};
+
+// Forms of address that make the name after them a person's ("Lord Falconer", "Sir Menzies
+// Campbell"), whatever the tagger thought.
+constexpr std::array kHonorifics = {"Lord"sv, "Lady"sv, "Sir"sv, "Dame"sv, "Baroness"sv, "Baron"sv, "Mr"sv,
+                                    "Mrs"sv,  "Ms"sv,   "Dr"sv,  "Mr."sv,  "Mrs."sv,     "Ms."sv,   "Dr."sv};
 
 // Last words that make a name a place ("Black Sea", "Asia-Pacific Region").
 constexpr std::array kPlaceHeads = {"Sea"sv,     "Ocean"sv,  "Region"sv, "Gulf"sv,      "River"sv,
@@ -83,14 +99,19 @@ class DocumentTagger {
     }
     std::vector<EntityChunk> chunks = entity_chunks(ner);
     join_coordinated_organization(sentence, chunks);
+    split_coordinated_organization(sentence, chunks);
+    join_organization_fields(sentence, chunks);
+    join_premodifiers_to_organization(sentence, chunks);
     extend_over_name_particles(sentence, chunks);
+    retag_given_name_before_and(sentence, chunks);
     add_gazetteer_names(sentence, ner, chunks);
     for (const EntityChunk& chunk : chunks)
       take_chunk(s, chunk.type, sentence.first_token + chunk.begin, sentence.first_token + chunk.end);
   }
 
   // "Department of Trade and Industry": the tagger ends an organisation's name at the "and" inside it.
-  // Two organisations joined by "and" are one when the first names its field with "of".
+  // Two organisations joined by "and" are one when the first names its field with "of" and the
+  // second is more field words ("Ministry of Defence and Lockheed Martin" are two).
   void join_coordinated_organization(const text::Sentence& sentence, std::vector<EntityChunk>& chunks) const {
     for (std::size_t c = 0; c + 1 < chunks.size(); ++c) {
       EntityChunk& first = chunks[c];
@@ -101,8 +122,174 @@ class DocumentTagger {
       for (std::size_t i = first.begin; i < first.end && !names_field; ++i)
         names_field = word(sentence.first_token + i) == "of";
       if (!names_field) continue;
+      bool field = true;
+      for (std::size_t i = second.begin; i < second.end && field; ++i)
+        field = is_field_word(sentence.first_token + i);
+      if (!field) continue;
       first.end = second.end;
       chunks.erase(chunks.begin() + static_cast<std::ptrdiff_t>(c) + 1);
+    }
+  }
+
+  // "Ministry of Defence and Boeing": the tagger runs an organisation whose name lists its field into
+  // the next name after "and". Where the words after the "and" are no field words, they are a second
+  // name.
+  void split_coordinated_organization(const text::Sentence& sentence,
+                                      std::vector<EntityChunk>& chunks) const {
+    const auto at = [&](std::size_t i) { return sentence.first_token + i; };
+    for (std::size_t c = 0; c < chunks.size(); ++c) {
+      const EntityChunk chunk = chunks[c];
+      if (chunk.type != "ORG") continue;
+      std::size_t field = chunk.begin;
+      while (field + 1 < chunk.end && !(text::is_one_of(word(at(field)), kOrganizationHeads) &&
+                                        (word(at(field + 1)) == "of" || word(at(field + 1)) == "for")))
+        ++field;
+      std::size_t conjunction = field + 2;
+      while (conjunction < chunk.end && is_field_word(at(conjunction))) ++conjunction;
+      if (field + 1 >= chunk.end || conjunction == field + 2 || conjunction + 1 >= chunk.end ||
+          word(at(conjunction)) != "and")
+        continue;
+      bool second_is_field = true;
+      for (std::size_t i = conjunction + 1; i < chunk.end && second_is_field; ++i)
+        second_is_field = is_field_word(at(i));
+      if (second_is_field) continue;
+      chunks[c].end = conjunction;
+      chunks.insert(chunks.begin() + static_cast<std::ptrdiff_t>(c) + 1,
+                    EntityChunk{"ORG", conjunction + 1, chunk.end});
+    }
+  }
+
+  // A word of the field an organisation's name lists: a common noun or adjective written with a
+  // capital ("Trade", "Medium-Sized", "Enterprises"), not a name of its own ("Lockheed") nor a title.
+  bool is_field_word(std::size_t t) const {
+    const std::string_view w = word(t);
+    if (!starts_upper(t) || titles_.is_head(w) || text::is_one_of(w, kOrganizationHeads)) return false;
+    for (std::size_t start = 0; start <= w.size();) {
+      std::size_t end = w.find('-', start);
+      if (end == std::string_view::npos) end = w.size();
+      if (!lexicon::LowercaseWords::embedded().contains(w.substr(start, end - start))) return false;
+      start = end + 1;
+    }
+    return true;
+  }
+
+  // "Ministry of Economic Affairs, Finance and Industry", "State Secretariat for Small and Medium-Sized
+  // Enterprises, Trade, and Craft Industries": after an organisation's head word and "of" or "for",
+  // the name runs on over a list of field words joined by commas and "and", which the tagger cuts
+  // into pieces. The list stops at a word that is a name of its own, at "of the", and before a last
+  // item that only modifies a name after it ("... and Interior Minister X").
+  void join_organization_fields(const text::Sentence& sentence, std::vector<EntityChunk>& chunks) const {
+    const std::size_t n = sentence.end_token - sentence.first_token;
+    const auto at = [&](std::size_t i) { return sentence.first_token + i; };
+    for (std::size_t head = 0; head + 2 < n; ++head) {
+      if (!text::is_one_of(word(at(head)), kOrganizationHeads)) continue;
+      if (word(at(head + 1)) != "of" && word(at(head + 1)) != "for") continue;
+      std::size_t end = head + 1;  // one past the last item taken
+      for (std::size_t next = head + 2;;) {
+        std::size_t item_end = next;
+        while (item_end < n && is_field_word(at(item_end))) ++item_end;
+        if (item_end == next) break;
+        if (item_end < n && starts_upper(at(item_end))) break;  // modifies the name that follows
+        end = item_end;
+        std::size_t after = item_end;
+        if (after < n && word(at(after)) == ",") ++after;
+        if (after < n && (word(at(after)) == "and" || word(at(after)) == "&")) ++after;
+        if (after == item_end) break;
+        next = after;
+      }
+      if (end <= head + 2) continue;
+      std::size_t begin = head;
+      while (begin > 0 && starts_upper(at(begin - 1)) && at(begin - 1) != sentence.first_token &&
+             !gazetteer_.country_of_demonym(word(at(begin - 1))))
+        --begin;
+      // The tagger's chunks it overlaps join it: the name only ever grows.
+      for (const EntityChunk& chunk : chunks)
+        if (chunk.begin < end && chunk.end > begin) {
+          begin = std::min(begin, chunk.begin);
+          end = std::max(end, chunk.end);
+        }
+      chunks.erase(
+          std::remove_if(chunks.begin(), chunks.end(),
+                         [&](const EntityChunk& chunk) { return chunk.begin < end && chunk.end > begin; }),
+          chunks.end());
+      chunks.push_back(EntityChunk{"ORG", begin, end});
+      std::sort(chunks.begin(), chunks.end(),
+                [](const EntityChunk& a, const EntityChunk& b) { return a.begin < b.begin; });
+      head = end - 1;
+    }
+  }
+
+  // "the Russian Aerospace Agency", "Russian Railways", "the new Nuclear Decommissioning Agency": an
+  // organisation's name that ends in a head word runs back over the capitalised words the tagger
+  // left out before it, and over a country's adjective, which then ends it. The adjective still
+  // stands for its country as well (add_demonyms, when the chunk is taken).
+  void join_premodifiers_to_organization(const text::Sentence& sentence, std::vector<EntityChunk>& chunks) {
+    const auto at = [&](std::size_t i) { return sentence.first_token + i; };
+    const std::size_t n = sentence.end_token - sentence.first_token;
+    // A head word the tagger left out with no chunk around it ("the Russian Foreign Ministry") starts
+    // one; it is kept only if it runs back over words of a name.
+    std::vector<bool> in_chunk(n, false);
+    for (const EntityChunk& chunk : chunks)
+      for (std::size_t i = chunk.begin; i < chunk.end; ++i) in_chunk[i] = true;
+    std::vector<std::size_t> seeds;
+    for (std::size_t i = 1; i < n; ++i)
+      if (!in_chunk[i] && !in_chunk[i - 1] && text::is_one_of(word(at(i)), kOrganizationHeads)) {
+        chunks.push_back(EntityChunk{"ORG", i, i + 1});
+        seeds.push_back(i);
+      }
+    std::sort(chunks.begin(), chunks.end(),
+              [](const EntityChunk& a, const EntityChunk& b) { return a.begin < b.begin; });
+    for (std::size_t c = 0; c < chunks.size(); ++c) {
+      // "Indian Space Research" + "Organisation": a head word the tagger left out ends the name.
+      if (chunks[c].end < n && (c + 1 == chunks.size() || chunks[c + 1].begin > chunks[c].end) &&
+          text::is_one_of(word(at(chunks[c].end)), kOrganizationHeads))
+        ++chunks[c].end;
+      if (!has_organization_head(at(chunks[c].begin), at(chunks[c].end))) continue;
+      while (chunks[c].begin > 0) {
+        const std::size_t before = chunks[c].begin - 1;
+        const bool chunk_before = c > 0 && chunks[c - 1].end == chunks[c].begin;
+        if (gazetteer_.country_of_demonym(word(at(before))) && !gazetteer_.find_place(word(at(before)))) {
+          if (chunk_before) {
+            if (chunks[c - 1].end - chunks[c - 1].begin != 1) break;  // a longer name, not an adjective
+            chunks.erase(chunks.begin() + static_cast<std::ptrdiff_t>(c) - 1);
+            --c;
+            joined_demonyms_.push_back(at(before));
+          }
+          chunks[c].begin = before;
+          break;
+        }
+        if (chunk_before || before == 0 || !starts_upper(at(before)) || word(at(before)) == "The" ||
+            !(result_.pos[at(before)].starts_with("NNP") || result_.pos[at(before)] == "JJ"))
+          break;
+        chunks[c].begin = before;
+      }
+      chunks[c].type = "ORG";
+    }
+    chunks.erase(std::remove_if(chunks.begin(), chunks.end(),
+                                [&](const EntityChunk& chunk) {
+                                  return chunk.end - chunk.begin == 1 &&
+                                         std::find(seeds.begin(), seeds.end(), chunk.begin) != seeds.end();
+                                }),
+                 chunks.end());
+  }
+
+  // "Vladimir and Lyudmila Putin": a lone capitalised word joined by "and" to a person's full name is
+  // a given name sharing that surname, even where it is also a town's name; the resolver gives it
+  // the surname. A country or an acronym stays what it is ("Russia and Jacques Chirac").
+  void retag_given_name_before_and(const text::Sentence& sentence, std::vector<EntityChunk>& chunks) const {
+    for (std::size_t c = 0; c + 1 < chunks.size(); ++c) {
+      EntityChunk& first = chunks[c];
+      const EntityChunk& second = chunks[c + 1];
+      if (first.type == "PER" || first.end - first.begin != 1 || second.type != "PER" ||
+          second.end - second.begin < 2 || second.begin != first.end + 1 ||
+          word(sentence.first_token + first.end) != "and")
+        continue;
+      const std::string_view name = word(sentence.first_token + first.begin);
+      const auto place = gazetteer_.find_place(name);
+      if (is_acronym(name) || (place && place->kind == resolve::PlaceKind::Country) ||
+          gazetteer_.country_of_demonym(name))
+        continue;
+      first.type = "PER";
     }
   }
 
@@ -110,12 +297,7 @@ class DocumentTagger {
   // the particles of Arabic, Dutch, German or Spanish names and the capitalised words they join,
   // which the tagger, trained on shorter names, cuts up.
   void extend_over_name_particles(const text::Sentence& sentence, std::vector<EntityChunk>& chunks) const {
-    const auto is_particle = [&](std::size_t t) {
-      const std::string_view w = word(t);
-      return w == "bin" || w == "ibn" || w == "bint" || w == "al" || w == "el" || w == "van" || w == "von" ||
-             w == "der" || w == "de" || w == "da" || w == "dos" || w == "del" || w.starts_with("al-") ||
-             w.starts_with("el-");
-    };
+    const auto is_particle = [&](std::size_t t) { return is_name_particle(word(t)); };
     const std::size_t n = sentence.end_token - sentence.first_token;
     for (std::size_t c = 0; c < chunks.size(); ++c) {
       if (chunks[c].type != "PER") continue;
@@ -141,12 +323,15 @@ class DocumentTagger {
                            std::vector<EntityChunk>& chunks) const {
     constexpr std::size_t kLongestName = 4;
     const std::size_t n = ner.size();
+    std::vector<bool> in_chunk(n, false);
+    for (const EntityChunk& chunk : chunks)
+      for (std::size_t i = chunk.begin; i < chunk.end; ++i) in_chunk[i] = true;
     for (std::size_t i = 0; i < n; ++i) {
-      if (ner[i] != "O" || !starts_upper(sentence.first_token + i)) continue;
+      if (ner[i] != "O" || in_chunk[i] || !starts_upper(sentence.first_token + i)) continue;
       for (std::size_t length = std::min(kLongestName, n - i); length > 0; --length) {
         bool free = true;
         for (std::size_t k = i; k < i + length && free; ++k)
-          free = ner[k] == "O" && starts_upper(sentence.first_token + k);
+          free = ner[k] == "O" && !in_chunk[k] && starts_upper(sentence.first_token + k);
         if (!free) continue;
         const Span span{segments_.tokens[sentence.first_token + i].span.begin,
                         segments_.tokens[sentence.first_token + i + length - 1].span.end};
@@ -155,6 +340,8 @@ class DocumentTagger {
         if (const auto place = gazetteer_.find_place(name); place && place->kind == resolve::PlaceKind::Country)
           type = "LOC";
         else if (gazetteer_.find_organization(name) && (length > 1 || is_acronym(name)))
+          type = "ORG";
+        else if (length == 1 && text::is_one_of(name, kSingleBodies))
           type = "ORG";
         else if (lexicon::Parties::embedded().party_of(name) && i + length < n &&
                  titles_.is_title_word(word(sentence.first_token + i + length)))
@@ -194,6 +381,8 @@ class DocumentTagger {
           if ((t > sentence.first_token && starts_upper(t - 1) && t - 1 != sentence.first_token) ||
               (end < sentence.end_token && starts_upper(end)))
             continue;
+          // A common word that opens a sentence is no name however it was tagged elsewhere.
+          if (type != EntityType::Organization && is_capitalised_common_words(s, t, end)) continue;
           found.push_back(Mention{Span{segments_.tokens[t].span.begin, segments_.tokens[end - 1].span.end}, type, s, t, end});
           t = end - 1;
           break;
@@ -235,6 +424,12 @@ class DocumentTagger {
       // "Republican nominee", "Lib Dem spokesman": a party named by its adjective.
       if (lexicon::Parties::embedded().party_of(name)) {
         add(sentence, EntityType::Organization, begin, end);
+      } else if (has_organization_head(begin, end)) {
+        // "a Commons statement", "Commons Speaker": the body without the title after it.
+        while (end - begin > 1 && titles_.is_title_word(word(end - 1))) --end;
+        add(sentence, EntityType::Organization, begin, end);
+      } else if (const std::size_t party_end = party_before_titles(begin, end); party_end != begin) {
+        add(sentence, EntityType::Organization, begin, party_end);  // "Labour MPs"
       } else if (end - begin == 1) {
         add_demonyms(begin);
       }
@@ -251,10 +446,51 @@ class DocumentTagger {
         return;
       }
     }
+    if (std::find(joined_demonyms_.begin(), joined_demonyms_.end(), begin) != joined_demonyms_.end())
+      add_demonyms(begin);
+    const std::size_t n = end - begin;
+    // Laws and treaties are no entities of ours.
+    if (n >= 2 && text::is_one_of(word(end - 1), kDocumentHeads)) return;
+    if (abbreviates_common_words(begin, end)) return;
+    // "Lord Falconer", "Mr Lammy", "Lord Chancellor Lord Falconer": a form of address before a name
+    // makes it a person's; the name is what follows the forms of address and titles, as the tagger
+    // mostly marks it ("Lammy" then joins "David Lammy"). "Mr President" names no one.
+    if (n >= 2 && text::is_one_of(word(begin), kHonorifics) && !has_organization_head(begin, end) &&
+        !text::is_one_of(word(end - 1), kPlaceHeads)) {
+      std::size_t name = begin;
+      while (name < end && (text::is_one_of(word(name), kHonorifics) || titles_.is_title_word(word(name))))
+        ++name;
+      if (name < end) add(sentence, EntityType::Person, name, end);
+      return;
+    }
+    // "Lib Dem Norman Baker": a party's short name before a person's name, which the tagger took
+    // into one organisation. The rest is a person's when it is two or more capitalised words that
+    // are no common words, no title and no body.
+    if (const std::size_t party_end = party_prefix_end(begin, end); type != "PER" && party_end != begin) {
+      bool person = end - party_end >= 2 && !has_organization_head(party_end, end) &&
+                    !text::is_one_of(word(end - 1), kPlaceHeads);
+      for (std::size_t t = party_end; t < end && person; ++t)
+        person = starts_upper(t) && !common_words_.contains(word(t)) && !titles_.is_title_word(word(t));
+      if (person) {
+        add(sentence, EntityType::Organization, begin, party_end);
+        add(sentence, EntityType::Person, party_end, end);
+        return;
+      }
+    }
     const EntityType tagged = type == "PER"   ? EntityType::Person
                               : type == "ORG" ? EntityType::Organization
                                               : EntityType::Place;
     if (has_organization_head(begin, end)) {
+      // "Commons Speaker", "Foreign Ministry spokesman Alexander Lukashevich": a title right after the
+      // body's last head word is no part of its name, and a name after the title is a person's.
+      std::size_t title = begin;
+      for (std::size_t t = begin; t < end; ++t)
+        if (text::is_one_of(word(t), kOrganizationHeads)) title = t + 1;
+      if (const std::size_t after_title = title < end ? title_end(title, end) : title; after_title != title) {
+        add(sentence, EntityType::Organization, begin, title);
+        if (after_title < end) add(sentence, EntityType::Person, after_title, end);
+        return;
+      }
       add(sentence, EntityType::Organization, begin, end);
       return;
     }
@@ -266,6 +502,45 @@ class DocumentTagger {
       return;
     }
     add(sentence, tagged, begin, end);
+  }
+
+  // The end of a party's short name (one or two words) that opens [begin, end) with more words after
+  // it ("Lib Dem" in "Lib Dem Norman Baker"), or `begin` when there is none.
+  std::size_t party_prefix_end(std::size_t begin, std::size_t end) const {
+    for (std::size_t party_end = std::min(begin + 2, end - 1); party_end > begin; --party_end) {
+      const std::string_view party =
+          slice(text_, Span{segments_.tokens[begin].span.begin, segments_.tokens[party_end - 1].span.end});
+      if (lexicon::Parties::embedded().party_of(party)) return party_end;
+    }
+    return begin;
+  }
+
+  // The end of a party's short name that opens [begin, end) and is followed by titles only ("Labour
+  // MPs", "Conservative backbench MPs"), or `begin` when there is none.
+  std::size_t party_before_titles(std::size_t begin, std::size_t end) const {
+    const std::size_t party_end = party_prefix_end(begin, end);
+    for (std::size_t t = party_end; t < end; ++t) {
+      std::string_view w = word(t);
+      if (w.ends_with('s') && !titles_.is_title_word(w)) w.remove_suffix(1);  // "MPs"
+      if (!titles_.is_title_word(w)) return begin;
+    }
+    return party_end;
+  }
+
+  // "intermediate level waste (ILW)": an acronym in brackets made of the initials of the lower-case
+  // words before it abbreviates a common noun phrase and names nothing.
+  bool abbreviates_common_words(std::size_t begin, std::size_t end) const {
+    if (end - begin != 1 || begin == 0 || end >= words_.size() || words_[begin - 1] != "(" ||
+        words_[end] != ")")
+      return false;
+    const std::string_view acronym = words_[begin];
+    if (!is_acronym(acronym) || acronym.find('.') != std::string_view::npos) return false;
+    if (begin < acronym.size() + 1) return false;
+    for (std::size_t i = 0; i < acronym.size(); ++i) {
+      const std::string_view w = words_[begin - 1 - acronym.size() + i];
+      if (w.empty() || w[0] != acronym[i] - 'A' + 'a') return false;
+    }
+    return true;
   }
 
   // A country's adjective ("Russian"), or several joined by hyphens ("Russian-French"), each part
@@ -297,6 +572,14 @@ class DocumentTagger {
     std::size_t opening = s.first_token;
     while (opening < s.end_token && !text::starts_with_capital_or_digit(word(opening))) ++opening;
     if (begin == opening) return true;
+    // A sentence or clause also opens after a colon, a bracket or an opening quotation mark
+    // ("WARNING: Video contains ...", "say, ‘Look, this is not who we are.’").
+    if (begin > s.first_token) {
+      const std::string_view before = word(begin - 1);
+      if (before == ":" || before == "(" || before == "\u2018" || before == "\u201C" || before == "\"" ||
+          before == "'")
+        return true;
+    }
     std::size_t words = 0, capitalised = 0;
     for (std::size_t t = s.first_token; t < s.end_token; ++t) {
       const unsigned char c = static_cast<unsigned char>(word(t)[0]);
@@ -322,10 +605,13 @@ class DocumentTagger {
       type = EntityType::Place;
     } else if (type != EntityType::Person) {
       // Countries are places even where they act ("Russia says"); alliances are organisations
-      // even where they sound like places.
+      // even where they sound like places, unless they follow a place and a comma ("Charlotte, N.C.").
+      const bool after_place = begin >= 2 && word(begin - 1) == "," && !result_.mentions.empty() &&
+                               result_.mentions.back().end_token == begin - 1 &&
+                               result_.mentions.back().type == EntityType::Place;
       if (const auto place = gazetteer_.find_place(name); place && place->kind == resolve::PlaceKind::Country)
         type = EntityType::Place;
-      else if (gazetteer_.find_organization(name))
+      else if (gazetteer_.find_organization(name) && !(type == EntityType::Place && after_place))
         type = EntityType::Organization;
     }
     // Pieces of one person's name, split by the tagger ("Anders" + "Fogh" + "Rasmussen"), join.
@@ -349,10 +635,22 @@ class DocumentTagger {
   const lexicon::CommonWords& common_words_ = lexicon::CommonWords::embedded();
   const resolve::UserAliases* user_aliases_;
   std::vector<std::string_view> words_;  // every token's text
+  // Tokens of a country's adjective that join_premodifiers_to_organization took into a name.
+  std::vector<std::size_t> joined_demonyms_;
   Tagging result_;
 };
 
 }  // namespace
+
+bool is_organization_head(std::string_view word) {
+  return text::is_one_of(word, kOrganizationHeads);
+}
+
+bool is_name_particle(std::string_view w) {
+  return w == "bin" || w == "ibn" || w == "bint" || w == "al" || w == "el" || w == "van" || w == "von" ||
+         w == "der" || w == "de" || w == "da" || w == "dos" || w == "del" || w.starts_with("al-") ||
+         w.starts_with("el-");
+}
 
 std::string_view treebank_form(std::string_view token) {
   if (token == "\u201C" || token == "\u00AB") return "``";

@@ -51,6 +51,12 @@ struct Tagging {
 Tagging tag_document(const Document& document, const text::Segments& segments, const Tagger& tagger,
                      const resolve::UserAliases* user_aliases);
 
+// Whether the word ends an organisation's name whatever the tagger thought ("Ministry", "Council").
+bool is_organization_head(std::string_view word);
+
+// The particles inside Arabic, Dutch, German or Spanish names: "bin", "van", "al-Faisal".
+bool is_name_particle(std::string_view word);
+
 // The form of a token the tagger was trained on: curly quotation marks and apostrophes as the Penn
 // Treebank writes them (`` '' '), dashes as "--".
 std::string_view treebank_form(std::string_view token);

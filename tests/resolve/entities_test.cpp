@@ -1,0 +1,113 @@
+// Entity resolution within one article: one entity per real person, organisation or place.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "newsgraph/pipeline.hpp"
+
+using namespace newsgraph;
+
+namespace {
+
+Analysis analysed(const std::string& text) {
+  Document document;
+  document.id = "test";
+  document.date = "2011-09-01";
+  document.text = text;
+  return analyse(document, embedded_models());
+}
+
+// The entities of the given type, by name.
+std::vector<std::string> names_of(const Analysis& analysis, tag::EntityType type) {
+  std::vector<std::string> names;
+  for (const resolve::Entity& entity : analysis.entities.entities)
+    if (entity.type == type) names.push_back(entity.name);
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+const resolve::Entity& entity_named(const Analysis& analysis, const std::string& name) {
+  for (const resolve::Entity& entity : analysis.entities.entities)
+    if (entity.name == name) return entity;
+  FAIL("no entity named " << name);
+  throw;
+}
+
+std::vector<std::string> references_of(const Analysis& analysis, const resolve::Entity& entity) {
+  std::vector<std::string> references;
+  for (const Span span : entity.references) references.emplace_back(slice(analysis.text, span));
+  return references;
+}
+
+}  // namespace
+
+TEST_CASE("a name with a middle initial and the name without it are one person", "[resolve][entities]") {
+  const Analysis analysis =
+      analysed("George W. Bush arrived in Berlin on Monday. George Bush said the talks went well.");
+  CHECK(names_of(analysis, tag::EntityType::Person) == std::vector<std::string>{"George W. Bush"});
+}
+
+TEST_CASE("two different middle initials are two people, and the bare name is neither",
+          "[resolve][entities]") {
+  const Analysis analysis = analysed(
+      "Former president George H. W. Bush praised his son George W. Bush on Monday. George Bush was not "
+      "there.");
+  CHECK(names_of(analysis, tag::EntityType::Person) ==
+        std::vector<std::string>{"George Bush", "George H. W. Bush", "George W. Bush"});
+}
+
+TEST_CASE("two people who share a surname in one article stay two", "[resolve][entities]") {
+  const Analysis analysis =
+      analysed("Laura Bush met Jenna Bush in Dallas on Monday. Laura Bush said it went well.");
+  CHECK(names_of(analysis, tag::EntityType::Person) == std::vector<std::string>{"Jenna Bush", "Laura Bush"});
+}
+
+TEST_CASE("a name is joined by its beginning before a particle and by its particle word",
+          "[resolve][entities]") {
+  const Analysis analysis = analysed(
+      "Saudi intelligence chief Turki al-Faisal bin Abdul-Aziz met Lavrov in Moscow on Monday. Turki "
+      "al-Faisal said "
+      "the talks were useful. Al-Faisal also visited a school.");
+  CHECK(names_of(analysis, tag::EntityType::Person) ==
+        std::vector<std::string>{"Lavrov", "Turki al-Faisal bin Abdul-Aziz"});
+  CHECK(names_of(analysis, tag::EntityType::Organization).empty());
+}
+
+TEST_CASE("an organisation without its country's adjective or with a trailing common word is the same",
+          "[resolve][entities]") {
+  const Analysis analysis = analysed(
+      "The Russian Foreign Ministry issued a statement on Monday. The Foreign Ministry said the talks were "
+      "useful. "
+      "Jane Smith told BBC News the plan was sound. The BBC asked the ministry for comment.");
+  const auto organizations = names_of(analysis, tag::EntityType::Organization);
+  CHECK(organizations == std::vector<std::string>{"BBC", "Russian Foreign Ministry"});
+}
+
+TEST_CASE("a description by title stands for the person who was given that title", "[resolve][entities]") {
+  const Analysis analysis = analysed(
+      "NATO Secretary-General Jens Stoltenberg arrived in Kiev on Monday. "
+      "The Secretary-General met students at the university.");
+  CHECK(references_of(analysis, entity_named(analysis, "Jens Stoltenberg")) ==
+        std::vector<std::string>{"The Secretary-General"});
+}
+
+TEST_CASE("a description in apposition stands for the person before it", "[resolve][entities]") {
+  const Analysis analysis =
+      analysed("Jane Smith, the Trade and Industry Secretary, visited Leeds on Monday.");
+  CHECK(references_of(analysis, entity_named(analysis, "Jane Smith")) ==
+        std::vector<std::string>{"the Trade and Industry Secretary"});
+}
+
+TEST_CASE("a pronoun stands for the person named last, outside quotations", "[resolve][entities]") {
+  const Analysis analysis =
+      analysed("Sergei Lavrov arrived in Geneva on Monday. He met students at the university.");
+  CHECK(references_of(analysis, entity_named(analysis, "Sergei Lavrov")) == std::vector<std::string>{"He"});
+}
+
+TEST_CASE("a pronoun passes over a person of the other gender", "[resolve][entities]") {
+  const Analysis analysis = analysed("Ms Smith thanked Mr Jones on Monday. She said the plan was sound.");
+  CHECK(references_of(analysis, entity_named(analysis, "Smith")) == std::vector<std::string>{"She"});
+  CHECK(references_of(analysis, entity_named(analysis, "Jones")).empty());
+}
