@@ -159,3 +159,11 @@ TEST_CASE("the example renders in-process to SVG and PNG", "[example]") {
   REQUIRE(png.size() > 8);
   CHECK(png.substr(1, 3) == "PNG");
 }
+
+TEST_CASE("the example's JSON has mentions edges; its picture leaves them out", "[example]") {
+  const std::string json = written(write::Format::Json);
+  const std::string dot = written(write::Format::Dot);
+  CHECK(json.find("\"relation\": \"mentions\"") != std::string::npos);
+  CHECK(dot.find("tooltip=\"said\"") != std::string::npos);
+  CHECK(dot.find("tooltip=\"mentions\"") == std::string::npos);
+}

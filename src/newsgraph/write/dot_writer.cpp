@@ -84,13 +84,16 @@ const char* edge_style(graph::Relation relation) {
   return "";
 }
 
-// A copy of the graph with its vertices in id order, so that write_graphviz numbers them stably.
-graph::BoostGraph sorted_copy(const graph::BoostGraph& g) {
+// The graph as it is drawn: vertices in id order, so that write_graphviz numbers them stably, and
+// without `mentions` edges, which tie nearly every claim to several entities and would hide the
+// speakers, roles and meetings under a web of lines (the JSON keeps them).
+graph::BoostGraph picture_copy(const graph::BoostGraph& g) {
   graph::BoostGraph copy;
   std::vector<graph::Vertex> new_index(boost::num_vertices(g));
   for (const auto v : graph::vertices_by_id(g)) new_index[v] = boost::add_vertex(g[v], copy);
   for (const auto e : graph::edges_in_order(g))
-    boost::add_edge(new_index[boost::source(e, g)], new_index[boost::target(e, g)], g[e], copy);
+    if (g[e].relation != graph::Relation::Mentions)
+      boost::add_edge(new_index[boost::source(e, g)], new_index[boost::target(e, g)], g[e], copy);
   return copy;
 }
 
@@ -116,7 +119,7 @@ void write_unrelated_entities(std::ostream& os, const graph::BoostGraph& g) {
 }  // namespace
 
 void write_dot(const graph::Graph& graph, std::ostream& out) {
-  const graph::BoostGraph g = sorted_copy(graph.boost_graph());
+  const graph::BoostGraph g = picture_copy(graph.boost_graph());
   const auto node_writer = [&](std::ostream& os, graph::Vertex v) {
     const graph::Node& node = g[v];
     const NodeStyle style = style_of(node.type);
