@@ -308,3 +308,17 @@ TEST_CASE("names joined by 'and' make a claim jointly; the names inside a claim 
     mentioned.push_back(r.name_of(r.analysis.entities.entity_of_mention[m]));
   CHECK(mentioned == std::vector<std::string>{"NATO", "Russia"});
 }
+
+TEST_CASE("a reported clause that denies is negative, as is a denying cue", "[extract][claims]") {
+  const auto r = read(
+      "Anders Fogh Rasmussen said he personally did not think there was a need for an agreement. "
+      "Sergei Lavrov said there was no need for new guarantees. "
+      "Ellen Tauscher said the talks had gone well. "
+      "The Foreign Ministry denied that the plan had been changed.");
+  REQUIRE(r.analysis.claims.size() == 4);
+  CHECK(r.analysis.claims[0].negative);
+  CHECK(r.analysis.claims[1].negative);
+  CHECK_FALSE(r.analysis.claims[2].negative);
+  CHECK(r.text_of(r.analysis.claims[3].content) == "the plan had been changed");
+  CHECK(r.analysis.claims[3].negative);
+}

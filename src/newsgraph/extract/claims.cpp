@@ -383,26 +383,33 @@ class ClaimFinder {
       const auto cue = cue_at(t);
       // "according to X" and "X described Y as Z" are read by their word-order patterns.
       if (!cue || cue->kind == lexicon::CueKind::Source || cue->kind == lexicon::CueKind::Object) continue;
-      const auto content = reported_clause(tree, *cue, first);
-      if (!content) continue;
+      const auto clause = reported_clause(tree, *cue, first);
+      if (!clause) continue;
       const auto speaker = subject_speaker(tree, w, first);
-      if (!speaker || (speaker->begin < content->second && content->first < speaker->end)) continue;
+      if (!speaker || (speaker->begin < clause->end && clause->begin < speaker->end)) continue;
       // A complement that is one whole quotation is the quotation's claim.
-      if (quotation_at_[content->first] != kNone &&
-          quotation_at_[content->first] == quotation_at_[content->second - 1])
+      if (quotation_at_[clause->begin] != kNone &&
+          quotation_at_[clause->begin] == quotation_at_[clause->end - 1])
         continue;
-      add_reported(tokens_span(content->first, content->second), *cue, *speaker, s);
+      add_reported(tokens_span(clause->begin, clause->end), *cue, *speaker, s);
+      claims_.back().negative = claims_.back().negative || denies(tree, clause->head, first);
       found = true;
     }
     return found;
   }
 
-  // The tokens [first, end) of the clause a cue reports, without "that", the cue's own words and the
-  // punctuation around it; nullopt when the tree gives the cue none or it is shorter than three words.
-  std::optional<std::pair<std::size_t, std::size_t>> reported_clause(const parse::DependencyTree& tree,
-                                                                     const CueMatch& cue,
-                                                                     std::size_t first) const {
+  // The clause a cue reports: its tokens [begin, end), without "that", the cue's own words and the
+  // punctuation around it, and the tree word it hangs from.
+  struct ReportedClause {
+    std::size_t begin = 0, end = 0;
+    std::size_t head = 0;
+  };
+
+  // Nullopt when the tree gives the cue no clause or it is shorter than three words.
+  std::optional<ReportedClause> reported_clause(const parse::DependencyTree& tree, const CueMatch& cue,
+                                                std::size_t first) const {
     std::optional<std::pair<std::size_t, std::size_t>> clause;
+    std::size_t clause_head = 0;
     // A cue of several words may run on past the end of the sentence ("pointed. Out ...").
     for (std::size_t t = cue.begin; t < cue.end && t - first < tree.size() && !clause; ++t) {
       const std::size_t w = t - first;
@@ -419,6 +426,7 @@ class ClaimFinder {
                                !has_child_word(tree, child, first, "mark", kComplementMarks);
         if ((complement || object_of_on) && !adverbial && child > w) {
           clause = tree.subtree_span(child);
+          clause_head = child;
           break;
         }
       }
@@ -431,6 +439,7 @@ class ClaimFinder {
           clause = std::pair{head_first, cue_first};
         else if (cue_end <= *head)
           clause = std::pair{cue_end, head_end};
+        clause_head = *head;
       }
     }
     if (!clause) return std::nullopt;
@@ -446,7 +455,17 @@ class ClaimFinder {
     while (begin < end && skippable(begin)) ++begin;
     while (end > begin && skippable(end - 1)) --end;
     if (end < begin + 3) return std::nullopt;
-    return std::pair{begin, end};
+    return ReportedClause{begin, end, clause_head};
+  }
+
+  // Whether a clause denies what it says: its verb is negated ("he did not think there was a need")
+  // or its subject is "no" something ("no agreement is needed", "there was no need").
+  bool denies(const parse::DependencyTree& tree, std::size_t head, std::size_t first) const {
+    constexpr std::array<std::string_view, 3> kNegations{"not", "n't", "never"};
+    if (has_child_word(tree, head, first, "advmod", kNegations)) return true;
+    for (const std::size_t subject : tree.children(head, "nsubj"))
+      if (has_child_word(tree, subject, first, "det", std::array<std::string_view, 1>{"no"})) return true;
+    return false;
   }
 
   template <std::size_t N>
