@@ -112,3 +112,20 @@ TEST_CASE("tag shows each time expression with its value against the article's d
   CHECK_THAT(run.out, Catch::Contains("TIME \"last November\" = 2010-11"));
   CHECK_THAT(run.out, Catch::Contains("TIME \"Friday\" = 2011-09-02"));
 }
+
+TEST_CASE("tag and parse read each article of a JSONL file and report a bad line", "[command]") {
+  TemporaryDirectory directory("cmd-tag-jsonl");
+  write_file(directory / "corpus.jsonl",
+             "{\"id\": \"one\", \"text\": \"Sergei Lavrov spoke.\"}\n"
+             "{\"id\": \"two\", \"text\": \"unterminated\n"
+             "{\"id\": \"three\", \"text\": \"Ellen Tauscher met him.\"}\n");
+  for (const std::string command : {"tag", "parse"}) {
+    const auto run = run_newsgraph(command + " " + quoted(directory / "corpus.jsonl"), "cmd-tag-jsonl");
+    CHECK(run.exit_status == 1);
+    CHECK_THAT(run.err, Catch::Contains((directory / "corpus.jsonl").string() + ":2: not a JSON object"));
+    CHECK_THAT(run.out, Catch::Contains("article one"));
+    CHECK_THAT(run.out, Catch::Contains("article three"));
+    CHECK_THAT(run.out, Catch::Contains("Tauscher"));
+    CHECK_THAT(run.out, !Catch::Contains("\"id\""));
+  }
+}

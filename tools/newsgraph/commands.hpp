@@ -6,6 +6,10 @@
 #include <CLI/CLI.hpp>
 
 #include <string>
+#include <vector>
+
+#include "newsgraph/document.hpp"
+#include "newsgraph/read/read.hpp"
 
 namespace newsgraph::command {
 
@@ -16,6 +20,16 @@ struct CommandResult {
 
 // The whole of a file, or of standard input for "-"; throws InputError naming the file it cannot open.
 std::string read_input(const std::string& path);
+
+// The articles of one input for the commands that read them one by one (tag, parse): a .jsonl file
+// or a directory as `build` reads them, anything else as the text of one article. Problems with
+// single records are printed; `had_problems` says whether there were any. Throws InputError when no
+// article can be read.
+struct Articles {
+  std::vector<Document> documents;
+  bool had_problems = false;
+};
+Articles read_articles_of(const std::string& input, const read::ReadOptions& options);
 
 // The check of a --date option for CLI11: empty when `date` is YYYY-MM-DD, else what is wrong.
 std::string iso_date_problem(const std::string& date);

@@ -145,20 +145,23 @@ void parse_article(const parse::Parser& parser, const Document& document, Output
   }
 }
 
-void run_parse(const ParseOptions& options) {
+int run_parse(const ParseOptions& options) {
   std::optional<parse::Parser> from_file;
   if (!options.model.empty()) from_file.emplace(parse::Parser::load_file(options.model));
   const parse::Parser& parser = from_file ? *from_file : parse::Parser::embedded();
-  std::string text = read_input(options.input);
   Output output;
   if (options.format == "conllu") {
-    parse_conllu(parser, text, output);
-  } else {
-    const std::string id =
-        options.input == "-" ? "stdin" : std::filesystem::path(options.input).filename().string();
-    parse_article(parser, read::read_text_article(std::move(text), id, options.input, {}), output);
+    parse_conllu(parser, read_input(options.input), output);
+    output.flush();
+    return 0;
+  }
+  const Articles articles = read_articles_of(options.input, {});
+  for (const Document& document : articles.documents) {
+    if (articles.documents.size() > 1) output.buffer() += "article " + document.id + "\n\n";
+    parse_article(parser, document, output);
   }
   output.flush();
+  return articles.had_problems ? 1 : 0;
 }
 
 }  // namespace
@@ -166,16 +169,16 @@ void run_parse(const ParseOptions& options) {
 void add_parse_command(CLI::App& app, CommandResult& result) {
   auto options = std::make_shared<ParseOptions>();
   CLI::App* command = app.add_subcommand("parse", "Parses the sentences of an article into dependency trees");
-  command->add_option("input", options->input, "an article (.txt), a CoNLL-U file, or - for standard input")
+  command
+      ->add_option(
+          "input", options->input,
+          "an article (.txt), articles (.jsonl, a directory), a CoNLL-U file, or - for standard input")
       ->capture_default_str();
   command->add_option("--format", options->format, "text, or conllu (a CoNLL-U file in and out)")
       ->check(CLI::IsMember({"text", "conllu"}))
       ->capture_default_str();
   command->add_option("--model", options->model, "a parser model file instead of the built-in one");
-  command->callback([options, &result] {
-    run_parse(*options);
-    result.exit_status = 0;
-  });
+  command->callback([options, &result] { result.exit_status = run_parse(*options); });
 }
 
 }  // namespace newsgraph::command

@@ -125,7 +125,8 @@ Span entity_span(const text::Segments& segments, const TaggedSentence& sentence,
 
 // For people: each sentence as word/POS/NER, then its entities with their byte spans.
 std::string format_text(const Document& document, const text::Segments& segments,
-                        const std::vector<TaggedSentence>& sentences, const std::vector<time::TimeExpression>& times) {
+                        const std::vector<TaggedSentence>& sentences,
+                        const std::vector<time::TimeExpression>& times) {
   std::string out;
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     const TaggedSentence& sentence = sentences[s];
@@ -147,15 +148,16 @@ std::string format_text(const Document& document, const text::Segments& segments
     for (const time::TimeExpression& expression : times) {
       if (expression.sentence != s) continue;
       out.append("  TIME \"").append(slice(document.text, expression.span)).append("\" = ");
-      out += expression.value.value_or("(not pinned down)") + " [" + std::to_string(expression.span.begin) + ", " +
-             std::to_string(expression.span.end) + ")\n";
+      out += expression.value.value_or("(not pinned down)") + " [" + std::to_string(expression.span.begin) +
+             ", " + std::to_string(expression.span.end) + ")\n";
     }
   }
   return out;
 }
 
 std::string format_json(const Document& document, const text::Segments& segments,
-                        const std::vector<TaggedSentence>& sentences, const std::vector<time::TimeExpression>& times) {
+                        const std::vector<TaggedSentence>& sentences,
+                        const std::vector<time::TimeExpression>& times) {
   rapidjson::StringBuffer buffer;
   rapidjson::Writer<rapidjson::StringBuffer> json(buffer);
   auto string = [&](std::string_view text) {
@@ -230,25 +232,27 @@ std::string format_json(const Document& document, const text::Segments& segments
   return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
 }
 
-void run_tag(const TagOptions& options) {
+int run_tag(const TagOptions& options) {
   std::optional<tag::Tagger> from_file;
   if (!options.model.empty()) from_file.emplace(tag::Tagger::load_file(options.model));
   const tag::Tagger& tagger = from_file ? *from_file : tag::Tagger::embedded();
-  std::string text = read_input(options.input);
   if (options.format == "conll") {
-    write_output(tag_conll(tagger, text));
-    return;
+    write_output(tag_conll(tagger, read_input(options.input)));
+    return 0;
   }
-  const std::string id =
-      options.input == "-" ? "stdin" : std::filesystem::path(options.input).filename().string();
   read::ReadOptions read_options;
   if (!options.date.empty()) read_options.date = options.date;
-  const Document document = read::read_text_article(std::move(text), id, options.input, read_options);
-  const text::Segments segments = text::segment(document);
-  const std::vector<TaggedSentence> sentences = tag_article(tagger, document, segments);
-  const std::vector<time::TimeExpression> times = time::find_time_expressions(document, segments);
-  write_output(options.format == "json" ? format_json(document, segments, sentences, times)
-                                        : format_text(document, segments, sentences, times));
+  const Articles articles = read_articles_of(options.input, read_options);
+  for (const Document& document : articles.documents) {
+    if (articles.documents.size() > 1 && options.format == "text")
+      write_output("article " + document.id + "\n");
+    const text::Segments segments = text::segment(document);
+    const std::vector<TaggedSentence> sentences = tag_article(tagger, document, segments);
+    const std::vector<time::TimeExpression> times = time::find_time_expressions(document, segments);
+    write_output(options.format == "json" ? format_json(document, segments, sentences, times)
+                                          : format_text(document, segments, sentences, times));
+  }
+  return articles.had_problems ? 1 : 0;
 }
 
 }  // namespace
@@ -257,20 +261,20 @@ void add_tag_command(CLI::App& app, CommandResult& result) {
   auto options = std::make_shared<TagOptions>();
   CLI::App* command =
       app.add_subcommand("tag", "Tags the words of an article with parts of speech and named entities");
-  command->add_option("input", options->input, "an article (.txt), a CoNLL file, or - for standard input")
+  command
+      ->add_option("input", options->input,
+                   "an article (.txt), articles (.jsonl, a directory), a CoNLL file, or - for standard input")
       ->capture_default_str();
-  command->add_option("--date", options->date,
-                      "YYYY-MM-DD: the article's date, against which time expressions are resolved "
-                      "(default: the date its dateline gives)")
+  command
+      ->add_option("--date", options->date,
+                   "YYYY-MM-DD: the article's date, against which time expressions are resolved "
+                   "(default: the date its dateline gives)")
       ->check(iso_date_problem);
   command->add_option("--format", options->format, "text, json, or conll (a CoNLL file in, tags appended)")
       ->check(CLI::IsMember({"text", "json", "conll"}))
       ->capture_default_str();
   command->add_option("--model", options->model, "a tagger model file instead of the built-in one");
-  command->callback([options, &result] {
-    run_tag(*options);
-    result.exit_status = 0;
-  });
+  command->callback([options, &result] { result.exit_status = run_tag(*options); });
 }
 
 }  // namespace newsgraph::command
