@@ -31,14 +31,18 @@ Analysis analyse(const Document& document, const Models& models) {
   analysis.entities = resolve::resolve_entities(analysed, analysis.segments, analysis.tagging);
   analysis.roles = extract::extract_roles(analysed, analysis.segments, analysis.tagging, analysis.entities);
   analysis.times = time::find_time_expressions(analysed, analysis.segments);
-  analysis.trees =
-      parse::parse_sentences(analysed.text, analysis.segments,
-                             extract::sentences_with_cues(analysed.text, analysis.segments), *models.parser);
+  // Parsing is the slowest stage per word: only the sentences the extract stages read through
+  // syntax are parsed.
+  std::vector<bool> wanted = extract::sentences_with_cues(analysed.text, analysis.segments);
+  const std::vector<bool> with_meetings =
+      extract::sentences_with_meeting_words(analysed.text, analysis.segments);
+  for (std::size_t s = 0; s < wanted.size(); ++s) wanted[s] = wanted[s] || with_meetings[s];
+  analysis.trees = parse::parse_sentences(analysed.text, analysis.segments, wanted, *models.parser);
   analysis.claims = extract::extract_claims(analysed, analysis.segments, analysis.tagging, analysis.entities,
                                             analysis.times, analysis.trees);
   analysis.meetings =
       extract::extract_meetings(analysed, analysis.segments, analysis.tagging, analysis.entities,
-                                analysis.times, analysis.claims, analysis.said_at);
+                                analysis.times, analysis.trees, analysis.claims, analysis.said_at);
   analysis.text = std::move(analysed.text);
   return analysis;
 }

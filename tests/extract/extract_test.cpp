@@ -322,3 +322,11 @@ TEST_CASE("a reported clause that denies is negative, as is a denying cue", "[ex
   CHECK(r.text_of(r.analysis.claims[3].content) == "the plan had been changed");
   CHECK(r.analysis.claims[3].negative);
 }
+
+TEST_CASE("a meeting verb finds its subjects across an apposition, read from the tree", "[extract][meetings]") {
+  const auto r = read("Vladimir Putin and Tony Blair, the two leaders, met in London on Tuesday.");
+  REQUIRE(r.analysis.meetings.size() == 1);
+  std::vector<std::string> participants;
+  for (const std::size_t p : r.analysis.meetings[0].participants) participants.push_back(r.name_of(p));
+  CHECK(participants == std::vector<std::string>{"Vladimir Putin", "Tony Blair"});
+}

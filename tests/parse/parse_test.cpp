@@ -215,3 +215,23 @@ TEST_CASE("a row table scores features as the compact perceptron it is made from
     }
   }
 }
+
+TEST_CASE("the subjects of a verb include those of the verb it is joined to", "[parse]") {
+  // "Putin and Blair smiled and said it worked ." — "said" is joined to "smiled" and shares its
+  // subjects; "worked" has a subject of its own.
+  const DependencyTree tree({{4, "nsubj", "PROPN"},
+                             {3, "cc", "CCONJ"},
+                             {1, "conj", "PROPN"},
+                             {0, "root", "VERB"},
+                             {6, "cc", "CCONJ"},
+                             {4, "conj", "VERB"},
+                             {8, "nsubj", "PRON"},
+                             {6, "ccomp", "VERB"},
+                             {4, "punct", "PUNCT"}});
+  CHECK(tree.subjects_of(3) == std::vector<std::size_t>{0});
+  CHECK(tree.subjects_of(5) == std::vector<std::size_t>{0});
+  CHECK(tree.subjects_of(7) == std::vector<std::size_t>{6});
+  CHECK(tree.subjects_of(0).empty());
+  CHECK(tree.subtrees_span({0}) == std::pair<std::size_t, std::size_t>{0, 3});
+  CHECK(tree.subtrees_span({6, 0}) == std::pair<std::size_t, std::size_t>{0, 7});
+}

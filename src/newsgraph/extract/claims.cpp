@@ -483,20 +483,10 @@ class ClaimFinder {
   // Anders Fogh Rasmussen") into several subjects.
   std::optional<Speaker> subject_speaker(const parse::DependencyTree& tree, std::size_t verb,
                                          std::size_t first) const {
-    std::size_t v = verb;
-    std::vector<std::size_t> subjects = tree.children(v, "nsubj");
-    while (subjects.empty() && (tree.relation(v) == "conj" || tree.relation(v) == "xcomp")) {
-      v = *tree.head(v);
-      subjects = tree.children(v, "nsubj");
-    }
+    const std::vector<std::size_t> subjects = tree.subjects_of(verb);
     if (subjects.empty() || tree.relation(subjects.front()) != "nsubj") return std::nullopt;
-    std::size_t begin = tree.size(), end = 0;
-    for (const std::size_t subject : subjects) {
-      const auto [subject_first, subject_end] = tree.subtree_span(subject);
-      begin = std::min(begin, subject_first);
-      end = std::max(end, subject_end);
-    }
-    if (end > v) return std::nullopt;  // "said X" is read by the word-order rules
+    auto [begin, end] = tree.subtrees_span(subjects);
+    if (end > *tree.head(subjects.front())) return std::nullopt;  // "said X" is read by the word-order rules
     // A subject that is a name ends with it, not with its aside: "Rep. Trey Gowdy (R-S.C.)",
     // "Kenneth Baer, a former Obama aide,".
     const std::size_t head = first + subjects.back();
@@ -685,12 +675,7 @@ class ClaimFinder {
 std::vector<bool> sentences_with_cues(std::string_view text, const text::Segments& segments) {
   std::set<std::string, std::less<>> first_words;
   for (const auto& cue : lexicon::ReportingCues::embedded().cues()) first_words.insert(cue.words.front());
-  std::vector<bool> wanted(segments.sentences.size(), false);
-  for (std::size_t s = 0; s < segments.sentences.size(); ++s)
-    for (std::size_t t = segments.sentences[s].first_token; t < segments.sentences[s].end_token && !wanted[s];
-         ++t)
-      wanted[s] = first_words.contains(text::ascii_lower(slice(text, segments.tokens[t].span)));
-  return wanted;
+  return text::sentences_with_words(text, segments, first_words);
 }
 
 std::vector<Claim> extract_claims(const Document& document, const text::Segments& segments,

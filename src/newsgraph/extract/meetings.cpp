@@ -5,8 +5,8 @@
 #include <set>
 
 #include "newsgraph/lexicon/lexicon.hpp"
-#include "newsgraph/text/words.hpp"
 #include "newsgraph/resolve/gazetteer.hpp"
+#include "newsgraph/text/words.hpp"
 #include "newsgraph/time/calendar.hpp"
 
 namespace newsgraph::extract {
@@ -17,14 +17,15 @@ using namespace std::string_view_literals;
 constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 
 // Words that end the phrase naming a meeting's participants: the place, the date or the topic follows.
-constexpr std::array kPhraseStops = {"in"sv,    "at"sv,     "on"sv,    "to"sv,   "for"sv,  "about"sv, "over"sv,
-                                     "during"sv, "within"sv, "after"sv, "since"sv, "which"sv, "that"sv,  "who"sv,
-                                     ","sv,     "."sv,      ";"sv,     ":"sv,    "\u2014"sv, "("sv};
+constexpr std::array kPhraseStops = {
+    "in"sv,    "at"sv,    "on"sv,   "to"sv,  "for"sv, "about"sv, "over"sv, "during"sv, "within"sv, "after"sv,
+    "since"sv, "which"sv, "that"sv, "who"sv, ","sv,   "."sv,     ";"sv,    ":"sv,      "\u2014"sv, "("sv};
 
 // Words before a trigger that make the meeting a plan, not a fact.
-constexpr std::array kPlanMarkers = {"preparing"sv, "prepare"sv, "prepares"sv, "ahead"sv, "expected"sv, "will"sv,     "would"sv, "shall"sv, "to"sv,      "plan"sv, "plans"sv,
-                                     "planned"sv,  "next"sv,  "upcoming"sv, "forthcoming"sv, "future"sv,
-                                     "could"sv,    "may"sv,   "might"sv, "'ll"sv};
+constexpr std::array kPlanMarkers = {"preparing"sv, "prepare"sv, "prepares"sv, "ahead"sv,    "expected"sv,
+                                     "will"sv,      "would"sv,   "shall"sv,    "to"sv,       "plan"sv,
+                                     "plans"sv,     "planned"sv, "next"sv,     "upcoming"sv, "forthcoming"sv,
+                                     "future"sv,    "could"sv,   "may"sv,      "might"sv,    "'ll"sv};
 
 int place_rank(const resolve::Gazetteer& gazetteer, std::string_view name) {
   const auto place = gazetteer.find_place(name);
@@ -41,13 +42,14 @@ class MeetingFinder {
  public:
   MeetingFinder(const Document& document, const text::Segments& segments, const tag::Tagging& tagging,
                 const resolve::Entities& entities, const std::vector<time::TimeExpression>& times,
-                const std::vector<Claim>& claims)
+                const parse::SentenceTrees& trees, const std::vector<Claim>& claims)
       : document_(document),
         text_(document.text),
         segments_(segments),
         tagging_(tagging),
         entities_(entities),
         times_(times),
+        trees_(trees),
         claims_(claims),
         titles_(lexicon::Titles::embedded()),
         gazetteer_(resolve::Gazetteer::embedded()),
@@ -58,7 +60,8 @@ class MeetingFinder {
       lower_words_.push_back(text::ascii_lower(words_.back()));
     }
     for (std::size_t m = 0; m < tagging.mentions.size(); ++m)
-      for (std::size_t t = tagging.mentions[m].first_token; t < tagging.mentions[m].end_token; ++t) mention_at_[t] = m;
+      for (std::size_t t = tagging.mentions[m].first_token; t < tagging.mentions[m].end_token; ++t)
+        mention_at_[t] = m;
     for (std::size_t d = 0; d < tagging.demonyms.size(); ++d) demonym_at_[tagging.demonyms[d].token] = d;
   }
 
@@ -78,11 +81,13 @@ class MeetingFinder {
   }
 
  private:
-  std::optional<std::pair<lexicon::TriggerKind, std::size_t>> trigger_at(std::size_t t, std::size_t end) const {
+  std::optional<std::pair<lexicon::TriggerKind, std::size_t>> trigger_at(std::size_t t,
+                                                                         std::size_t end) const {
     for (const auto& trigger : lexicon::MeetingTriggers::embedded().triggers()) {
       if (t + trigger.words.size() > end) continue;
       bool same = true;
-      for (std::size_t i = 0; i < trigger.words.size() && same; ++i) same = lower_words_[t + i] == trigger.words[i];
+      for (std::size_t i = 0; i < trigger.words.size() && same; ++i)
+        same = lower_words_[t + i] == trigger.words[i];
       if (same) return std::make_pair(trigger.kind, t + trigger.words.size());
     }
     return std::nullopt;
@@ -94,7 +99,9 @@ class MeetingFinder {
     return kNone;
   }
 
-  bool is_place(std::size_t entity) const { return entities_.entities[entity].type == tag::EntityType::Place; }
+  bool is_place(std::size_t entity) const {
+    return entities_.entities[entity].type == tag::EntityType::Place;
+  }
 
   // The entities named in [begin, end), reading the way a participant list reads: an organisation or
   // country that only qualifies a title before a named person ("Russian Deputy Foreign Minister
@@ -161,9 +168,15 @@ class MeetingFinder {
 
       const std::size_t floor = clause_begin(sentence.first_token, t);
       if (kind == lexicon::TriggerKind::Verb) {
-        collect(floor, t, meeting.participants);  // the subject: "A and B met", "A received B"
+        // The subject: "A and B met", "A received B"; then whom they met.
+        const auto arguments = verb_arguments(s, t);
+        collect(arguments ? arguments->subject.first : floor, arguments ? arguments->subject.second : t,
+                meeting.participants);
         const std::size_t subjects = meeting.participants.size();
-        collect(trigger_end, phrase_end(trigger_end, sentence.end_token), meeting.participants);
+        if (arguments)
+          collect(arguments->object.first, arguments->object.second, meeting.participants);
+        else
+          collect(trigger_end, phrase_end(trigger_end, sentence.end_token), meeting.participants);
         // One named subject and nobody met is no meeting ("to meet concerns"), unless the subject is
         // many ("member-countries of the Council gathered").
         if (meeting.participants.size() == subjects && subjects < 2 && !has_plural_noun(floor, t)) {
@@ -176,7 +189,7 @@ class MeetingFinder {
                                            words_[after] == "of" || words_[after] == "among"))
           ++after;
         add_holders(sentence.first_token, t, meeting.participants);  // "A held talks with B"
-        add_compound_participants(t, meeting.participants);         // "the Russian-French talks"
+        add_compound_participants(t, meeting.participants);          // "the Russian-French talks"
         if (after > trigger_end) collect(after, phrase_end(after, sentence.end_token), meeting.participants);
       }
       add_subject_after_opening_phrase(s, t, meeting.participants);
@@ -186,6 +199,34 @@ class MeetingFinder {
       add(std::move(meeting));
       t = trigger_end - 1;
     }
+  }
+
+  // Where the sentence's tree puts the subject and the object of a meeting verb, as token ranges
+  // ("A met B", "A met with B", "A was received by B"); nullopt when there is no tree or the verb has
+  // no subject before it. The object range is empty when the verb has none ("A and B met").
+  struct VerbArguments {
+    std::pair<std::size_t, std::size_t> subject, object;
+  };
+
+  std::optional<VerbArguments> verb_arguments(std::size_t s, std::size_t t) const {
+    if (!trees_[s]) return std::nullopt;
+    const parse::DependencyTree& tree = *trees_[s];
+    const std::size_t first = segments_.sentences[s].first_token, verb = t - first;
+    const std::vector<std::size_t> subjects = tree.subjects_of(verb);
+    if (subjects.empty()) return std::nullopt;
+    const auto subject = tree.subtrees_span(subjects);
+    if (subject.second > verb) return std::nullopt;
+    std::vector<std::size_t> objects = tree.children(verb, "obj");
+    for (const std::size_t oblique : tree.children(verb, "obl"))
+      for (const std::size_t marker : tree.children(oblique, "case"))
+        if (lower_words_[first + marker] == "with" || lower_words_[first + marker] == "by")
+          objects.push_back(oblique);
+    VerbArguments arguments{{first + subject.first, first + subject.second}, {t + 1, t + 1}};
+    if (!objects.empty()) {
+      const auto object = tree.subtrees_span(objects);
+      arguments.object = {first + object.first, first + object.second};
+    }
+    return arguments;
   }
 
   bool has_plural_noun(std::size_t begin, std::size_t end) const {
@@ -235,7 +276,8 @@ class MeetingFinder {
 
   // "At a meeting with X, President Y discussed ...": a sentence that opens with the meeting and a
   // comma goes on with one of its participants as the subject.
-  void add_subject_after_opening_phrase(std::size_t s, std::size_t trigger, std::vector<std::size_t>& into) const {
+  void add_subject_after_opening_phrase(std::size_t s, std::size_t trigger,
+                                        std::vector<std::size_t>& into) const {
     const text::Sentence& sentence = segments_.sentences[s];
     const std::string& first = lower_words_[sentence.first_token];
     if (first != "at" && first != "in" && first != "during" && first != "after" && first != "following" &&
@@ -341,12 +383,12 @@ class MeetingFinder {
               meeting.participants.end() &&
           !meeting.participants.empty())
         meeting.participants.push_back(*claim.speaker);
-    if (meeting.place)
-      std::erase(meeting.participants, *meeting.place);
+    if (meeting.place) std::erase(meeting.participants, *meeting.place);
     for (Meeting& earlier : meetings_) {
       if (!same_meeting(earlier, meeting)) continue;
       for (const std::size_t p : meeting.participants)
-        if (std::find(earlier.participants.begin(), earlier.participants.end(), p) == earlier.participants.end())
+        if (std::find(earlier.participants.begin(), earlier.participants.end(), p) ==
+            earlier.participants.end())
           earlier.participants.push_back(p);
       if (!earlier.place) earlier.place = meeting.place;
       if (!earlier.date) earlier.date = meeting.date;
@@ -371,7 +413,8 @@ class MeetingFinder {
                                     [&](std::size_t p) { return pa.contains(p); });
     const bool date_fits = !a.date || !b.date || *a.date == *b.date;
     const bool place_fits = !a.place || !b.place || *a.place == *b.place;
-    return shares && date_fits && place_fits && a.planned == b.planned && (a.date || b.date || a.place || b.place);
+    return shares && date_fits && place_fits && a.planned == b.planned &&
+           (a.date || b.date || a.place || b.place);
   }
 
   const Document& document_;
@@ -380,24 +423,32 @@ class MeetingFinder {
   const tag::Tagging& tagging_;
   const resolve::Entities& entities_;
   const std::vector<time::TimeExpression>& times_;
+  const parse::SentenceTrees& trees_;
   const std::vector<Claim>& claims_;
   const lexicon::Titles& titles_;
   const resolve::Gazetteer& gazetteer_;
   std::vector<std::string_view> words_;
   std::vector<std::string> lower_words_;  // the same in lower case, for the trigger lexicon
-  std::vector<std::size_t> mention_at_;  // token -> mention index
-  std::vector<std::size_t> demonym_at_;  // token -> demonym index
+  std::vector<std::size_t> mention_at_;   // token -> mention index
+  std::vector<std::size_t> demonym_at_;   // token -> demonym index
   std::vector<Meeting> meetings_;
 };
 
 }  // namespace
 
+std::vector<bool> sentences_with_meeting_words(std::string_view text, const text::Segments& segments) {
+  std::set<std::string, std::less<>> first_words;
+  for (const auto& trigger : lexicon::MeetingTriggers::embedded().triggers())
+    first_words.insert(trigger.words.front());
+  return text::sentences_with_words(text, segments, first_words);
+}
+
 std::vector<Meeting> extract_meetings(const Document& document, const text::Segments& segments,
                                       const tag::Tagging& tagging, const resolve::Entities& entities,
                                       const std::vector<time::TimeExpression>& times,
-                                      const std::vector<Claim>& claims,
+                                      const parse::SentenceTrees& trees, const std::vector<Claim>& claims,
                                       std::vector<std::optional<std::size_t>>& said_at) {
-  return MeetingFinder(document, segments, tagging, entities, times, claims).find(said_at);
+  return MeetingFinder(document, segments, tagging, entities, times, trees, claims).find(said_at);
 }
 
 }  // namespace newsgraph::extract

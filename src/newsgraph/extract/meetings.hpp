@@ -11,6 +11,7 @@
 
 #include "newsgraph/document.hpp"
 #include "newsgraph/extract/claims.hpp"
+#include "newsgraph/parse/sentences.hpp"
 #include "newsgraph/resolve/entities.hpp"
 #include "newsgraph/tag/mentions.hpp"
 #include "newsgraph/text/segment.hpp"
@@ -22,19 +23,24 @@ struct Meeting {
   std::vector<std::size_t> participants;  // entity indices, in the order the text names them
   std::optional<std::size_t> place;       // entity index
   std::optional<std::string> date;
-  bool planned = false;                   // "will meet", "the upcoming summit"
-  std::string kind;                       // the trigger as written: "meeting", "talks", "met"
-  Span trigger;                           // where the first report names it
-  std::vector<Span> evidence;             // the sentences that report it
-  std::vector<std::size_t> sentences;     // their indices
+  bool planned = false;                // "will meet", "the upcoming summit"
+  std::string kind;                    // the trigger as written: "meeting", "talks", "met"
+  Span trigger;                        // where the first report names it
+  std::vector<Span> evidence;          // the sentences that report it
+  std::vector<std::size_t> sentences;  // their indices
 };
 
 // The meetings of an article. Claims made at a meeting ("Speaking after a meeting of ..., X said")
 // make their speaker a participant; `said_at` gets, for each claim, the meeting it was made at.
+// The sentences whose trees extract_meetings reads: those with a meeting word (one flag per sentence).
+std::vector<bool> sentences_with_meeting_words(std::string_view text, const text::Segments& segments);
+
+// The subject and object of a meeting verb ("A and B met", "A received B") are read from the
+// sentence's tree where `trees` has one, else from word order.
 std::vector<Meeting> extract_meetings(const Document& document, const text::Segments& segments,
                                       const tag::Tagging& tagging, const resolve::Entities& entities,
                                       const std::vector<time::TimeExpression>& times,
-                                      const std::vector<Claim>& claims,
+                                      const parse::SentenceTrees& trees, const std::vector<Claim>& claims,
                                       std::vector<std::optional<std::size_t>>& said_at);
 
 }  // namespace newsgraph::extract

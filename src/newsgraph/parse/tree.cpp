@@ -72,6 +72,26 @@ std::optional<std::size_t> DependencyTree::subject_of(std::size_t word) const {
   return subjects.empty() ? std::nullopt : std::optional<std::size_t>(subjects.front());
 }
 
+std::vector<std::size_t> DependencyTree::subjects_of(std::size_t word) const {
+  std::vector<std::size_t> subjects = children(word, "nsubj");
+  for (std::size_t verb = word;
+       subjects.empty() && (relation(verb) == "conj" || relation(verb) == "xcomp");) {
+    verb = *head(verb);
+    subjects = children(verb, "nsubj");
+  }
+  return subjects;
+}
+
+std::pair<std::size_t, std::size_t> DependencyTree::subtrees_span(
+    const std::vector<std::size_t>& words) const {
+  std::pair<std::size_t, std::size_t> span = subtree_span(words.at(0));
+  for (const std::size_t word : words) {
+    const auto [first, end] = subtree_span(word);
+    span = {std::min(span.first, first), std::max(span.second, end)};
+  }
+  return span;
+}
+
 std::pair<std::size_t, std::size_t> DependencyTree::subtree_span(std::size_t word) const {
   std::pair<std::size_t, std::size_t> span{word, word + 1};
   std::vector<std::size_t> pending = children(word);

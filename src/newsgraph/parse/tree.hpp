@@ -43,9 +43,15 @@ class DependencyTree {
   std::vector<std::size_t> children(std::size_t word, std::string_view relation) const;
   // The first nsubj or nsubj:pass child of word.
   std::optional<std::size_t> subject_of(std::size_t word) const;
+  // Every nsubj child of word (subtypes too), or, when it has none, those of the verb it is joined to
+  // by conj or xcomp ("He smiled and said ...", "X refused to meet Y"). Several, because news names
+  // with titles ("NATO Secretary-General Anders Fogh Rasmussen") often come out as several subjects.
+  std::vector<std::size_t> subjects_of(std::size_t word) const;
   // [first, last + 1): the first and one past the last word of the subtree under word, word
   // included (e.g. the clause a ccomp head stands for).
   std::pair<std::size_t, std::size_t> subtree_span(std::size_t word) const;
+  // The smallest [first, last + 1) that holds the subtrees of all the given words (at least one).
+  std::pair<std::size_t, std::size_t> subtrees_span(const std::vector<std::size_t>& words) const;
   // The word that hangs from the root; nullopt only for an empty tree.
   std::optional<std::size_t> root() const { return root_; }
 

@@ -1,12 +1,17 @@
-// Small word helpers shared by the stages: ASCII lower case, and membership in a fixed word list.
+// Small word helpers shared by the stages: ASCII lower case, membership in a fixed word list, and the
+// sentences that hold a word of a set.
 // Words are UTF-8 byte strings; bytes outside ASCII are left as they are. Pure functions, safe from
 // any thread.
 #pragma once
 
 #include <algorithm>
 #include <array>
+#include <set>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "newsgraph/text/segment.hpp"
 
 namespace newsgraph::text {
 
@@ -17,5 +22,9 @@ template <std::size_t N>
 bool is_one_of(std::string_view word, const std::array<std::string_view, N>& words) {
   return std::find(words.begin(), words.end(), word) != words.end();
 }
+
+// One flag per sentence: whether one of its tokens, in ASCII lower case, is in `words`.
+std::vector<bool> sentences_with_words(std::string_view text, const Segments& segments,
+                                       const std::set<std::string, std::less<>>& words);
 
 }  // namespace newsgraph::text
