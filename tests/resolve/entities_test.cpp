@@ -100,6 +100,17 @@ TEST_CASE("a description in apposition stands for the person before it", "[resol
         std::vector<std::string>{"the Trade and Industry Secretary"});
 }
 
+TEST_CASE("a pronoun stands for a person of its own sentence, else the latest subject of a sentence",
+          "[resolve][entities]") {
+  const Analysis analysis = analysed(
+      "Sergei Lavrov met Ellen Tauscher in Geneva on Monday. He said the talks went well. "
+      "Speaking later, Anders Fogh Rasmussen said he agreed.");
+  CHECK(references_of(analysis, entity_named(analysis, "Sergei Lavrov")) == std::vector<std::string>{"He"});
+  CHECK(references_of(analysis, entity_named(analysis, "Ellen Tauscher")).empty());
+  CHECK(references_of(analysis, entity_named(analysis, "Anders Fogh Rasmussen")) ==
+        std::vector<std::string>{"he"});
+}
+
 TEST_CASE("a pronoun stands for the person named last, outside quotations", "[resolve][entities]") {
   const Analysis analysis =
       analysed("Sergei Lavrov arrived in Geneva on Monday. He met students at the university.");

@@ -53,6 +53,7 @@ class ClaimFinder {
         titles_(lexicon::Titles::embedded()),
         mention_at_(segments.tokens.size(), kNone),
         quotation_at_(segments.tokens.size(), kNone),
+        reference_at_(segments.tokens.size(), kNone),
         used_(segments.tokens.size(), false) {
     for (const auto& token : segments.tokens)
       lower_words_.push_back(text::ascii_lower(slice(text_, token.span)));
@@ -73,6 +74,12 @@ class ClaimFinder {
     for (std::size_t s = 0; s < segments.sentences.size(); ++s)
       for (std::size_t t = segments.sentences[s].first_token; t < segments.sentences[s].end_token; ++t)
         sentence_of_.push_back(s);
+    std::map<std::size_t, std::size_t> token_at_byte;
+    for (std::size_t t = 0; t < segments.tokens.size(); ++t) token_at_byte[segments.tokens[t].span.begin] = t;
+    for (std::size_t e = 0; e < entities.entities.size(); ++e)
+      for (const Span reference : entities.entities[e].references)
+        if (const auto found = token_at_byte.find(reference.begin); found != token_at_byte.end())
+          reference_at_[found->second] = e;
   }
 
   std::vector<Claim> find() {
@@ -229,7 +236,11 @@ class ClaimFinder {
     // "they", "we": someone speaks, but who is left to the reader.
     if (w == "they" || w == "we") return Speaker{std::nullopt, t, t + 1};
     if (w != "he" && w != "she") return std::nullopt;
-    // The salient person: the latest one who opened a sentence as its subject, else the latest named.
+    // The person entity resolution found the pronoun stands for (resolve/entities.cpp: gender and
+    // nearness are known there).
+    if (reference_at_[t] != kNone) return Speaker{reference_at_[t], t, t + 1};
+    // It passes over pronouns inside quotations and far from any name; a speaker is still wanted
+    // there: the latest person who opened a sentence as its subject, else the latest named.
     std::optional<std::size_t> subject;
     for (std::size_t m = mentions_.size(); m-- > 0 && !subject;) {
       const tag::Mention& mention = mentions_[m];
@@ -660,8 +671,10 @@ class ClaimFinder {
   const resolve::Entities& entities_;
   const lexicon::ReportingCues& cues_;
   const lexicon::Titles& titles_;
-  std::vector<std::size_t> mention_at_;                                // token -> mention index or kNone
-  std::vector<std::size_t> quotation_at_;                              // token -> quotation index or kNone
+  std::vector<std::size_t> mention_at_;    // token -> mention index or kNone
+  std::vector<std::size_t> quotation_at_;  // token -> quotation index or kNone
+  std::vector<std::size_t>
+      reference_at_;  // token -> the person entity resolution found a pronoun there stands for
   std::vector<std::pair<std::size_t, std::size_t>> quotation_tokens_;  // quotation -> [first, end) tokens
   std::vector<std::size_t> sentence_of_;                               // token -> sentence index
   std::vector<bool> used_;                // tokens already read as a quotation's attribution

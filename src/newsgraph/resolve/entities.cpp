@@ -244,20 +244,34 @@ class Resolver {
     return Gender::Unknown;
   }
 
-  // The person mentioned last before token `t`, in its sentence or the two before it, passing over
-  // people the article shows to be of the other gender.
+  // The salient person before token `t`, passing over people the article shows to be of the other
+  // gender: one named earlier in the pronoun's own sentence ("Rasmussen said he was convinced"), else
+  // the latest who opened a sentence as its subject, else the latest named in the two sentences before.
   std::optional<std::size_t> latest_person(std::size_t t, std::size_t sentence, Gender gender) const {
+    std::optional<std::size_t> latest;
     for (std::size_t m = mentions_.size(); m-- > 0;) {
       const tag::Mention& mention = mentions_[m];
-      if (mention.first_token >= t) continue;
-      if (mention.sentence + 2 < sentence) return std::nullopt;
-      if (in_quotation(mention.first_token)) continue;
+      if (mention.first_token >= t || in_quotation(mention.first_token)) continue;
       const std::size_t entity = result_.entity_of_mention[m];
       if (result_.entities[entity].type != tag::EntityType::Person) continue;
       const Gender known = gender_of(entity);
-      if (known == Gender::Unknown || known == gender) return entity;
+      if (known != Gender::Unknown && known != gender) continue;
+      if (mention.sentence == sentence || opens_sentence(mention)) return entity;
+      if (!latest && mention.sentence + 2 >= sentence) latest = entity;
     }
-    return std::nullopt;
+    return latest;
+  }
+
+  // The mention is the first name of its sentence, titles, forms of address and other capitalised
+  // words aside ("NATO Secretary-General Anders Fogh Rasmussen said").
+  bool opens_sentence(const tag::Mention& mention) const {
+    const lexicon::Titles& titles = lexicon::Titles::embedded();
+    for (std::size_t t = segments_.sentences[mention.sentence].first_token; t < mention.first_token; ++t) {
+      const std::string_view w = word(t);
+      if (!titles.is_title_word(w) && w != "the" && w != "The" && !text::starts_with_capital_or_digit(w))
+        return false;
+    }
+    return true;
   }
 
   bool in_quotation(std::size_t t) const {
