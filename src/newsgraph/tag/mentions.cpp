@@ -457,6 +457,13 @@ class DocumentTagger {
     // mostly marks it ("Lammy" then joins "David Lammy"). "Mr President" names no one.
     if (n >= 2 && text::is_one_of(word(begin), kHonorifics) && !has_organization_head(begin, end) &&
         !text::is_one_of(word(end - 1), kPlaceHeads)) {
+      // "Mr Putin and Mr Bush", which the tagger may take as one name, is two people.
+      for (std::size_t t = begin + 1; t + 1 < end; ++t)
+        if (word(t) == "and" && text::is_one_of(word(t + 1), kHonorifics)) {
+          take_chunk(sentence, type, begin, t);
+          take_chunk(sentence, type, t + 1, end);
+          return;
+        }
       std::size_t name = begin;
       while (name < end && (text::is_one_of(word(name), kHonorifics) || titles_.is_title_word(word(name))))
         ++name;
