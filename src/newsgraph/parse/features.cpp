@@ -110,6 +110,18 @@ enum Template : std::uint64_t {
   kS1tS0c,
   kS1cS0t,
   kS0cB0cDistance,
+  kS0tSuffix,
+  kS1tSuffix,
+  kB0tSuffix,
+  kB1tSuffix,
+  kS0tSuffixB0tSuffix,
+  kS0f,
+  kB0f,
+  kS0fB0f,
+  kS0TagSet,
+  kB0TagSet,
+  kB1TagSet,
+  kS0TagSetB0TagSet,
   // relation features; h = head, d = dependent
   kArcDirection = 100,
   kHw,
@@ -145,6 +157,11 @@ enum Template : std::uint64_t {
   kHcDc,
   kHtDc,
   kHcDt,
+  kDtSuffix,
+  kHtSuffixDt,
+  kDf,
+  kHtDf,
+  kDtTagSet,
 };
 
 // A distance in words, in buckets: 1, 2, 3, 4, 5-6, 7-10, more.
@@ -169,6 +186,11 @@ class Features {
   std::uint64_t word(std::uint32_t position) const { return token(position).form; }
   std::uint64_t tag(std::uint32_t position) const { return token(position).tag; }
   std::uint64_t cluster(std::uint32_t position) const { return token(position).cluster; }
+  std::uint64_t fine_cluster(std::uint32_t position) const { return token(position).fine_cluster; }
+  std::uint64_t tag_set(std::uint32_t position) const { return token(position).tag_set; }
+  std::uint64_t tag_suffix(std::uint32_t position) const {
+    return pair(tag(position), token(position).suffix);
+  }
   std::uint64_t word_tag(std::uint32_t position) const { return pair(word(position), tag(position)); }
 
   void add(Template name, std::uint64_t value) { out_.push_back(hash_combine(name, value)); }
@@ -188,18 +210,35 @@ std::uint64_t relation_of(const Configuration& configuration, std::uint32_t word
   return word == kNoWord ? kNoRelation : configuration.relation(word);
 }
 
+// The last three letters tell verb forms apart that UPOS merges ("-ing", "-ed") and, for words
+// the model has not seen, what kind of word it is.
+std::uint64_t suffix_hash(std::string_view word) {
+  constexpr std::size_t kLength = 3;
+  if (word.size() <= kLength) return 0;
+  std::uint64_t hash = 0;
+  for (const char c : word.substr(word.size() - kLength))
+    hash = hash << 8 | static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  return learn::mix64(hash + 1);
+}
+
 }  // namespace
 
 std::vector<ParserToken> sentence_tokens(std::span<const UposWord> words, std::span<const std::uint32_t> tags,
                                          const UposTagger& tagger) {
   constexpr std::size_t kMiddleLevel = 1;
+  constexpr std::size_t kFineLevel = 2;
   const auto tag_count = static_cast<std::uint32_t>(tagger.tags().size());
   const std::size_t n = words.size();
   std::vector<ParserToken> tokens(n + 2);
   for (std::size_t i = 0; i < n; ++i)
-    tokens[i] = {words[i].keys.lower, tags[i], words[i].classes[kMiddleLevel]};
-  tokens[n] = {learn::hash_string("<root>"), tag_count, 0xfffffffeu};
-  tokens[n + 1] = {learn::hash_string("<none>"), tag_count + 1, 0xffffffffu};
+    tokens[i] = {words[i].keys.lower,
+                 tags[i],
+                 words[i].classes[kMiddleLevel],
+                 words[i].classes[kFineLevel],
+                 tagger.dictionary().find(words[i].keys.lower),
+                 suffix_hash(words[i].word)};
+  tokens[n] = {learn::hash_string("<root>"), tag_count, 0xfffffffeu, 0xfffffffeu, 0xfffffffeu, 1};
+  tokens[n + 1] = {learn::hash_string("<none>"), tag_count + 1, 0xffffffffu, 0xffffffffu, 0xffffffffu, 2};
   return tokens;
 }
 
@@ -326,6 +365,24 @@ void add_move_features(const Configuration& c, std::span<const ParserToken> toke
   f.add(kS1tS0c, s1t, s0c);
   f.add(kS1cS0t, s1c, s0t);
   f.add(kS0cB0cDistance, s0c, b0c, distance);
+
+  const std::uint64_t s0ts = f.tag_suffix(s0), b0ts = f.tag_suffix(b0);
+  f.add(kS0tSuffix, s0ts);
+  f.add(kS1tSuffix, f.tag_suffix(s1));
+  f.add(kB0tSuffix, b0ts);
+  f.add(kB1tSuffix, f.tag_suffix(b1));
+  f.add(kS0tSuffixB0tSuffix, s0ts, b0ts);
+
+  const std::uint64_t s0f = f.fine_cluster(s0), b0f = f.fine_cluster(b0);
+  f.add(kS0f, s0f);
+  f.add(kB0f, b0f);
+  f.add(kS0fB0f, s0f, b0f);
+  // The tags a word can have let the parser doubt a tag the tagger got wrong.
+  const std::uint64_t s0s = f.tag_set(s0), b0s = f.tag_set(b0);
+  f.add(kS0TagSet, s0s, s0t);
+  f.add(kB0TagSet, b0s, b0t);
+  f.add(kB1TagSet, f.tag_set(b1), b1t);
+  f.add(kS0TagSetB0TagSet, s0s, b0s);
 }
 
 void add_relation_features(const Configuration& c, std::span<const ParserToken> tokens, Move move,
@@ -376,6 +433,12 @@ void add_relation_features(const Configuration& c, std::span<const ParserToken> 
   f.add(kHcDc, hc, dc, move);
   f.add(kHtDc, ht, dc, move);
   f.add(kHcDt, hc, dt, move);
+  f.add(kDtSuffix, f.tag_suffix(d), move);
+  f.add(kHtSuffixDt, f.tag_suffix(h), dt, move);
+  const std::uint64_t df = f.fine_cluster(d);
+  f.add(kDf, df, move);
+  f.add(kHtDf, ht, df, move);
+  f.add(kDtTagSet, dt, f.tag_set(d));
 }
 
 }  // namespace newsgraph::parse

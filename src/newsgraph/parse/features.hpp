@@ -3,7 +3,8 @@
 //  - move features describe a configuration (the words and parts of speech at the top of the
 //    stack and the front of the buffer, their leftmost and rightmost dependents and the relations
 //    of those, valencies, distances: the rich non-local features of Zhang and Nivre 2011, adapted
-//    to arc-hybrid) and choose SHIFT, LEFT or RIGHT;
+//    to arc-hybrid; and the words' classes, last letters and possible tags) and choose SHIFT, LEFT
+//    or RIGHT;
 //  - relation features describe the arc a LEFT or RIGHT move is about to make (its head and
 //    dependent, the dependent's finished subtree, the head's dependents so far) and choose its label.
 // Pure functions of their arguments: safe to use from several threads.
@@ -22,14 +23,17 @@ namespace newsgraph::parse {
 
 // One position of a sentence as the features see it.
 struct ParserToken {
-  std::uint64_t form = 0;     // hash of the lowercased word
-  std::uint32_t tag = 0;      // part-of-speech id
-  std::uint32_t cluster = 0;  // middle-level word class (tag::WordClusters), 0 if unknown
+  std::uint64_t form = 0;          // hash of the lowercased word
+  std::uint32_t tag = 0;           // part-of-speech id
+  std::uint32_t cluster = 0;       // middle-level word class (tag::WordClusters), 0 if unknown
+  std::uint32_t fine_cluster = 0;  // finest-level word class, 0 if unknown
+  std::uint32_t tag_set = 0;       // the tags the word can have (TagDictionary), 0 if unknown
+  std::uint64_t suffix = 0;        // hash of the last three letters, lowercased; 0 for shorter words
 };
 
-// The tokens of a sentence of n words with their part-of-speech ids: the n words, then the root,
-// then one token that stands for every missing position (kNoWord). The root and the missing token
-// get their own form, tag and class.
+// The tokens of a sentence of n words with their part-of-speech ids (word classes and tag sets are
+// the tagger's): the n words, then the root, then one token that stands for every missing position
+// (kNoWord). The root and the missing token get their own form, tag, classes and tag set.
 std::vector<ParserToken> sentence_tokens(std::span<const UposWord> words, std::span<const std::uint32_t> tags,
                                          const UposTagger& tagger);
 

@@ -46,9 +46,7 @@ Parser::Parser(ParserModel model)
 }
 
 const Parser& Parser::embedded() {
-  static const Parser parser = [] {
-    return from_bytes(require_embedded(kEmbeddedName), kEmbeddedName);
-  }();
+  static const Parser parser = [] { return from_bytes(require_embedded(kEmbeddedName), kEmbeddedName); }();
   return parser;
 }
 
@@ -65,7 +63,9 @@ Parser Parser::from_bytes(std::string_view bytes, std::string_view origin) {
     std::vector<std::string> tags = load_strings(reader);
     // The perceptrons are not indexed: the tagger and the parser score through RowTables.
     learn::CompactPerceptron tagger = learn::CompactPerceptron::load(reader, false);
-    model.tagger = UposTagger(std::move(tags), std::move(tagger), tag::WordClusters::load(reader));
+    tag::WordClusters clusters = tag::WordClusters::load(reader);
+    model.tagger =
+        UposTagger(std::move(tags), std::move(tagger), std::move(clusters), TagDictionary::load(reader));
     model.relations = load_strings(reader);
     model.moves = learn::CompactPerceptron::load(reader, false);
     model.relation_labels = learn::CompactPerceptron::load(reader, false);
@@ -83,6 +83,7 @@ std::string Parser::to_bytes() const {
   save_strings(writer, model_.tagger.tags());
   model_.tagger.model().save(writer);
   model_.tagger.clusters().save(writer);
+  model_.tagger.dictionary().save(writer);
   save_strings(writer, model_.relations);
   model_.moves.save(writer);
   model_.relation_labels.save(writer);
@@ -100,7 +101,8 @@ DependencyTree Parser::parse_tagged(std::span<const std::string_view> words,
   return parse_words(upos_words(words, model_.tagger.clusters()), tags);
 }
 
-DependencyTree Parser::parse_words(std::span<const UposWord> words, std::span<const std::uint32_t> tags) const {
+DependencyTree Parser::parse_words(std::span<const UposWord> words,
+                                   std::span<const std::uint32_t> tags) const {
   const std::size_t n = words.size();
   thread_local Scratch s;
   const std::vector<ParserToken> tokens = sentence_tokens(words, tags, model_.tagger);
@@ -121,7 +123,8 @@ DependencyTree Parser::parse_words(std::span<const UposWord> words, std::span<co
       add_relation_features(configuration, tokens, best, s.features);
       s.units.assign(model_.relations.size(), 0);
       labels_.add_units(s.features, s.units.data());
-      relation = static_cast<std::uint16_t>(std::max_element(s.units.begin(), s.units.end()) - s.units.begin());
+      relation =
+          static_cast<std::uint16_t>(std::max_element(s.units.begin(), s.units.end()) - s.units.begin());
     }
     configuration.apply(best, relation);
   }

@@ -35,7 +35,7 @@ struct ParserModel {
 class Parser {
  public:
   static constexpr std::string_view kFormat = "newsgraph-parser";
-  static constexpr std::uint32_t kVersion = 1;
+  static constexpr std::uint32_t kVersion = 2;
 
   // Throws ModelError when the parts do not fit together.
   explicit Parser(ParserModel model);

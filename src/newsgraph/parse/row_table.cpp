@@ -9,11 +9,25 @@ RowTable::RowTable(const learn::CompactPerceptron& model)
   std::size_t size = 16;
   unsigned bits = 4;
   while (size < 2 * feature_count_) size *= 2, ++bits;
-  slots_.assign(size, Slot{});
   mask_ = size - 1;
   shift_ = 64 - bits;
-  entries_.reserve(model.weight_count());
   const std::span<const std::uint64_t> keys = model.keys();
+  if (class_count_ <= kInlineClasses) {
+    inline_slots_.assign(size, InlineSlot{});
+    for (std::uint32_t row = 0; row < keys.size(); ++row) {
+      const std::uint64_t key = nonzero(keys[row]);
+      std::size_t slot = home(key);
+      while (inline_slots_[slot].key != 0 && inline_slots_[slot].key != key) slot = (slot + 1) & mask_;
+      InlineSlot& to = inline_slots_[slot];
+      to.key = key;
+      const auto classes = model.row_classes(row);
+      const auto units = model.row_units(row);
+      for (std::size_t k = 0; k < classes.size(); ++k) to.units[classes[k]] = units[k];
+    }
+    return;
+  }
+  slots_.assign(size, Slot{});
+  entries_.reserve(model.weight_count());
   for (std::uint32_t row = 0; row < keys.size(); ++row) {
     const auto classes = model.row_classes(row);
     const auto units = model.row_units(row);
@@ -27,7 +41,31 @@ RowTable::RowTable(const learn::CompactPerceptron& model)
   }
 }
 
+void RowTable::add_inline_units(std::span<const std::uint64_t> features, std::int32_t* units) const {
+  constexpr std::size_t kBatch = 64;
+  std::size_t at[kBatch];
+  const InlineSlot* slots = inline_slots_.data();
+  std::int32_t sums[kInlineClasses] = {0, 0, 0, 0};
+  for (std::size_t first = 0; first < features.size(); first += kBatch) {
+    const std::size_t count = std::min(kBatch, features.size() - first);
+    const std::uint64_t* batch = features.data() + first;
+    for (std::size_t j = 0; j < count; ++j) {
+      at[j] = home(nonzero(batch[j]));
+      __builtin_prefetch(slots + at[j]);
+    }
+    for (std::size_t j = 0; j < count; ++j) {
+      const std::uint64_t key = nonzero(batch[j]);
+      std::size_t slot = at[j];
+      while (slots[slot].key != key && slots[slot].key != 0) slot = (slot + 1) & mask_;
+      // An empty slot's units are all 0.
+      for (std::uint32_t c = 0; c < kInlineClasses; ++c) sums[c] += slots[slot].units[c];
+    }
+  }
+  for (std::uint32_t c = 0; c < class_count_; ++c) units[c] += sums[c];
+}
+
 void RowTable::add_units(std::span<const std::uint64_t> features, std::int32_t* units) const {
+  if (!inline_slots_.empty()) return add_inline_units(features, units);
   constexpr std::size_t kBatch = 64;
   std::size_t at[kBatch];
   std::uint32_t begin[kBatch], end[kBatch];

@@ -4,7 +4,9 @@
 // three passes (prefetch the home slots of all of them, probe and prefetch their rows, add the
 // rows), so that the cache misses of a batch overlap instead of following one another. Weights are
 // the perceptron's 16-bit units; scores are summed as integers, exactly, and scale() turns them
-// into the perceptron's float scores. Immutable after construction: safe to share between threads.
+// into the perceptron's float scores. A model of at most kInlineClasses classes (the parser's
+// moves) keeps each row inside its slot instead, so that a feature costs one cache miss, not two.
+// Immutable after construction: safe to share between threads.
 #pragma once
 
 #include <cstdint>
@@ -17,6 +19,8 @@ namespace newsgraph::parse {
 
 class RowTable {
  public:
+  static constexpr std::uint32_t kInlineClasses = 4;
+
   RowTable() = default;
   explicit RowTable(const learn::CompactPerceptron& model);
 
@@ -34,6 +38,11 @@ class RowTable {
     std::uint32_t begin = 0;
     std::uint32_t end = 0;
   };
+  struct alignas(16) InlineSlot {
+    std::uint64_t key = 0;                              // as in Slot
+    std::int16_t units[kInlineClasses] = {0, 0, 0, 0};  // the row, one weight per class
+  };
+  void add_inline_units(std::span<const std::uint64_t> features, std::int32_t* units) const;
   static std::uint64_t nonzero(std::uint64_t key) { return key == 0 ? 1 : key; }
   std::size_t home(std::uint64_t key) const {
     return static_cast<std::size_t>((key * 0x9e3779b97f4a7c15ULL) >> shift_);
@@ -45,7 +54,8 @@ class RowTable {
   std::vector<Slot> slots_ = std::vector<Slot>(1);
   std::size_t mask_ = 0;
   unsigned shift_ = 64;
-  std::vector<std::uint32_t> entries_;  // class << 16 | (uint16) weight
+  std::vector<std::uint32_t> entries_;    // class << 16 | (uint16) weight
+  std::vector<InlineSlot> inline_slots_;  // instead of slots_ and entries_ for few classes
 };
 
 }  // namespace newsgraph::parse

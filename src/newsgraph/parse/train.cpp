@@ -1,8 +1,11 @@
 #include "newsgraph/parse/train.hpp"
 
 #include <algorithm>
+#include <array>
 #include <limits>
 #include <random>
+#include <span>
+#include <unordered_map>
 
 #include "newsgraph/error.hpp"
 #include "newsgraph/parse/features.hpp"
@@ -80,6 +83,29 @@ std::uint32_t best_class(const Scores& scores) {
   return static_cast<std::uint32_t>(std::max_element(scores.begin(), scores.end()) - scores.begin());
 }
 
+// The tag dictionary of some sentences: the words seen at least kMinCount times, each with the tags
+// that make up at least a twentieth of its uses (rarer ones are mostly annotation slips). Rarer
+// words stay out so that the tagger does not learn to trust sets it would not have for new words.
+TagDictionary build_dictionary(const std::vector<EncodedSentence>& corpus,
+                               std::span<const std::size_t> sentences) {
+  constexpr std::uint32_t kMinCount = 3;
+  std::unordered_map<std::uint64_t, std::array<std::uint32_t, TagDictionary::kMaxTags>> counts;
+  for (const std::size_t s : sentences)
+    for (std::size_t i = 0; i < corpus[s].words.size(); ++i)
+      ++counts[corpus[s].described[i].keys.lower][corpus[s].tags[i]];
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> entries;
+  for (const auto& [word, tag_counts] : counts) {
+    std::uint32_t total = 0;
+    for (const std::uint32_t count : tag_counts) total += count;
+    if (total < kMinCount) continue;
+    std::uint32_t tags = 0;
+    for (std::size_t t = 0; t < tag_counts.size(); ++t)
+      if (tag_counts[t] * 20 >= total) tags |= std::uint32_t{1} << t;
+    entries.emplace_back(word, tags);
+  }
+  return TagDictionary(std::move(entries));
+}
+
 // A part-of-speech tagger trained on the sentences whose index is not in the held-out fold
 // (sentence % folds == held_out); all of them when folds is 0.
 UposTagger train_tagger(const std::vector<EncodedSentence>& corpus, const std::vector<std::string>& tags,
@@ -89,6 +115,7 @@ UposTagger train_tagger(const std::vector<EncodedSentence>& corpus, const std::v
   std::vector<std::size_t> order;
   for (std::size_t s = 0; s < corpus.size(); ++s)
     if (folds == 0 || s % folds != held_out) order.push_back(s);
+  TagDictionary dictionary = build_dictionary(corpus, order);
   std::mt19937_64 random(options.seed);
   std::vector<FeatureHash> features;
   std::vector<float> scores(tags.size());
@@ -96,13 +123,14 @@ UposTagger train_tagger(const std::vector<EncodedSentence>& corpus, const std::v
     shuffle(order, random);
     for (const std::size_t s : order) {
       const EncodedSentence& sentence = corpus[s];
+      const std::vector<std::uint32_t> tag_sets = dictionary.tag_sets(sentence.described);
       std::uint32_t previous = kNoTag;
       std::uint32_t before_previous = kNoTag;
       for (std::size_t i = 0; i < sentence.words.size(); ++i) {
         features.assign(
             sentence.window_features.begin() + static_cast<std::ptrdiff_t>(sentence.window_begin[i]),
             sentence.window_features.begin() + static_cast<std::ptrdiff_t>(sentence.window_begin[i + 1]));
-        add_upos_context_features(sentence.described, i, previous, before_previous, features);
+        add_upos_context_features(sentence.described, tag_sets, i, previous, before_previous, features);
         std::fill(scores.begin(), scores.end(), 0.0f);
         trainer.add_scores(features, scores);
         const std::uint32_t guess = best_class(scores);
@@ -114,7 +142,7 @@ UposTagger train_tagger(const std::vector<EncodedSentence>& corpus, const std::v
     }
   }
   return UposTagger(tags, learn::CompactPerceptron::quantise(trainer.average(0), options.tagger_min_weight),
-                    clusters);
+                    clusters, std::move(dictionary));
 }
 
 // The tags the parser learns from: jackknifed predictions, or the gold tags.
@@ -131,7 +159,8 @@ std::vector<std::vector<std::uint32_t>> training_tags(const std::vector<EncodedS
   const auto folds = static_cast<std::size_t>(options.jackknife_folds);
   for (std::size_t fold = 0; fold < folds; ++fold) {
     const UposTagger tagger = train_tagger(corpus, tags, clusters, options, folds, fold);
-    for (std::size_t s = fold; s < corpus.size(); s += folds) predicted[s] = tagger.tag(std::span<const UposWord>(corpus[s].described));
+    for (std::size_t s = fold; s < corpus.size(); s += folds)
+      predicted[s] = tagger.tag(std::span<const UposWord>(corpus[s].described));
     if (progress)
       progress("tagger for fold " + std::to_string(fold + 1) + " of " + std::to_string(folds) + " trained");
   }
@@ -170,6 +199,9 @@ Parser train_parser(const std::vector<TreebankSentence>& corpus, const ParserTra
   if (corpus.empty()) throw InputError("the training treebank has no sentences");
   const std::vector<std::string> tags =
       sorted_names(corpus, [](const TreebankWord& word) { return word.upos; });
+  if (tags.size() > TagDictionary::kMaxTags)
+    throw InputError("the training treebank has " + std::to_string(tags.size()) +
+                     " parts of speech; the tagger takes at most " + std::to_string(TagDictionary::kMaxTags));
   const std::vector<std::string> relations = sorted_names(
       corpus, [&](const TreebankWord& word) { return relation_name(word, options.relation_subtypes); });
   const std::vector<EncodedSentence> encoded =
@@ -242,13 +274,21 @@ Parser train_parser(const std::vector<TreebankSentence>& corpus, const ParserTra
   return averaged();
 }
 
-ParseScores score_parser(const Parser& parser, const std::vector<TreebankSentence>& gold) {
+ParseScores score_parser(const Parser& parser, const std::vector<TreebankSentence>& gold, bool gold_tags) {
+  const std::vector<std::string>& tag_names = parser.model().tagger.tags();
   std::size_t heads = 0, labelled = 0, tags = 0, words = 0;
   std::vector<std::string_view> forms;
+  std::vector<std::uint32_t> tag_ids;
   for (const TreebankSentence& sentence : gold) {
     forms.clear();
-    for (const TreebankWord& word : sentence.words) forms.push_back(word.form);
-    const DependencyTree tree = parser.parse(forms);
+    tag_ids.clear();
+    for (const TreebankWord& word : sentence.words) {
+      forms.push_back(word.form);
+      // A tag the model does not know is given as the first one.
+      const auto found = std::find(tag_names.begin(), tag_names.end(), word.upos);
+      tag_ids.push_back(found == tag_names.end() ? 0 : static_cast<std::uint32_t>(found - tag_names.begin()));
+    }
+    const DependencyTree tree = gold_tags ? parser.parse_tagged(forms, tag_ids) : parser.parse(forms);
     for (std::size_t i = 0; i < forms.size(); ++i) {
       const TreebankWord& expected = sentence.words[i];
       const ParsedWord& found = tree.words()[i];

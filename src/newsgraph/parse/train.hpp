@@ -58,6 +58,9 @@ struct ParseScores {
   double upos = 0;  // right part of speech
 };
 
-ParseScores score_parser(const Parser& parser, const std::vector<TreebankSentence>& gold);
+// With gold_tags the parser is given the treebank's parts of speech instead of tagging: the
+// difference to the tagged scores is what the tagger's mistakes cost.
+ParseScores score_parser(const Parser& parser, const std::vector<TreebankSentence>& gold,
+                         bool gold_tags = false);
 
 }  // namespace newsgraph::parse
