@@ -323,10 +323,34 @@ TEST_CASE("a reported clause that denies is negative, as is a denying cue", "[ex
   CHECK(r.analysis.claims[3].negative);
 }
 
-TEST_CASE("a meeting verb finds its subjects across an apposition, read from the tree", "[extract][meetings]") {
-  const auto r = read("Vladimir Putin and Tony Blair, the two leaders, met in London on Tuesday.");
+TEST_CASE("a meeting verb finds its subjects across an apposition, read from the tree",
+          "[extract][meetings]") {
+  const auto r = read("The two presidents, Vladimir Putin and George Bush, met in Moscow on Friday.");
   REQUIRE(r.analysis.meetings.size() == 1);
   std::vector<std::string> participants;
   for (const std::size_t p : r.analysis.meetings[0].participants) participants.push_back(r.name_of(p));
-  CHECK(participants == std::vector<std::string>{"Vladimir Putin", "Tony Blair"});
+  CHECK(participants == std::vector<std::string>{"Vladimir Putin", "George Bush"});
+}
+
+TEST_CASE("reported content ends before a new clause joined on, but not before a second 'that'",
+          "[extract][claims]") {
+  const auto r = read(
+      "The IMF said Tuesday that it is lowering its forecast for U.S. growth this year, and the downgrade is "
+      "cast as a warning. "
+      "Vladimir Putin said that he was concerned about the region and that he deemed it important to act.");
+  REQUIRE(r.analysis.claims.size() == 2);
+  CHECK(r.text_of(r.analysis.claims[0].content) == "it is lowering its forecast for U.S. growth this year");
+  CHECK(r.text_of(r.analysis.claims[1].content) ==
+        "he was concerned about the region and that he deemed it important to act");
+}
+
+TEST_CASE("a participle after the content is no part of it", "[extract][claims]") {
+  const auto r = read(
+      "Ellen Tauscher said earlier that the United States was preparing for talks with Russia, seeking to "
+      "consolidate positive results.");
+  REQUIRE(r.analysis.claims.size() == 1);
+  CHECK_THAT(r.text_of(r.analysis.claims[0].content),
+             Catch::StartsWith("the United States was preparing for talks with Russia"));
+  REQUIRE(r.analysis.claims[0].speaker);
+  CHECK(r.name_of(*r.analysis.claims[0].speaker) == "Ellen Tauscher");
 }

@@ -85,8 +85,12 @@ class ClaimFinder {
   std::vector<Claim> find() {
     for (std::size_t q = 0; q < segments_.quotations.size(); ++q) attribute_quotation(q);
     for (std::size_t q = 0; q < segments_.quotations.size(); ++q) attribute_by_neighbour(q);
+    // An attribution that closes its sentence ("..., the ministry said on Saturday.") is read by word
+    // order first: its shape is plain, and parsers trained on web text often misplace the long
+    // quoted or reported content before it.
     for (std::size_t s = 0; s < segments_.sentences.size(); ++s)
-      if (!trees_[s] || !find_reported_in_tree(s, *trees_[s])) find_reported(s);
+      if (!find_reported(s, Pass::Closing) && !(trees_[s] && find_reported_in_tree(s, *trees_[s])))
+        find_reported(s, Pass::Other);
     find_mentioned();
     std::sort(claims_.begin(), claims_.end(),
               [](const Claim& a, const Claim& b) { return a.content < b.content; });
@@ -426,9 +430,15 @@ class ClaimFinder {
       const std::size_t w = t - first;
       for (const std::size_t child : tree.children(w)) {
         const std::string_view relation = parse::base_relation(tree.relation(child));
-        // A phrase's clause may hang from its noun: "expressed confidence [that ...]".
+        // A phrase's clause may hang from its noun: "expressed confidence [that ...]". What is said
+        // is a whole clause, with a subject of its own or "that"; a bare "..., seeking to ..." is
+        // a parser's mistake for an adverbial.
+        const bool whole_clause = !tree.children(child, "nsubj").empty() ||
+                                  !tree.children(child, "expl").empty() ||
+                                  has_child_word(tree, child, first, "mark", kComplementMarks);
         const bool complement =
-            relation == "ccomp" || (relation == "acl" && cue.kind == lexicon::CueKind::Phrase);
+            (relation == "ccomp" || (relation == "acl" && cue.kind == lexicon::CueKind::Phrase)) &&
+            whole_clause;
         // "insisted on [legally binding guarantees]", "spoke of [...]", not "spoke at [a gathering]".
         const bool object_of_on = relation == "obl" && cue.kind == lexicon::CueKind::VerbOn &&
                                   has_child_word(tree, child, first, "case", kContentPrepositions);
@@ -438,6 +448,14 @@ class ClaimFinder {
         if ((complement || object_of_on) && !adverbial && child > w) {
           clause = tree.subtree_span(child);
           clause_head = child;
+          // "..., and the downgrade is cast as ...": a new clause joined on is no longer what was said
+          // ("..., and that he deemed it ..." still is).
+          for (const std::size_t joined : tree.children(child, "conj"))
+            if (!tree.children(joined, "nsubj").empty() && tree.subtree_span(joined).first > child &&
+                !has_child_word(tree, joined, first, "mark", kComplementMarks)) {
+              clause->second = std::min(clause->second, tree.subtree_span(joined).first);
+              break;
+            }
           break;
         }
       }
@@ -508,27 +526,29 @@ class ClaimFinder {
     return speaker_before(first + end, first + begin);
   }
 
-  // Reported speech read from word order, where a sentence has no tree or its tree gives no claim:
-  // "X said (that) ...", "..., X said.", "..., said X.".
-  void find_reported(std::size_t s) {
+  // Reported speech read from word order. The closing pass finds an attribution that closes the
+  // sentence ("..., X said.", "..., said X."); it outranks a reporting verb inside its content
+  // ("Moscow insists on ..."). The other pass, for sentences the tree gives no claim, finds
+  // "X said (that) ..." and "according to X, ...". Returns whether a claim was found.
+  enum class Pass { Closing, Other };
+
+  bool find_reported(std::size_t s, Pass pass) {
     const text::Sentence& sentence = segments_.sentences[s];
     std::size_t end = sentence.end_token;
     while (end > sentence.first_token && (word(end - 1) == "." || is_quotation_mark(word(end - 1)))) --end;
-    // The attribution that closes a sentence ("..., the ministry said on Saturday.") outranks a
-    // reporting verb inside its content ("Moscow insists on ...").
-    for (const bool closing : {true, false}) {
-      for (std::size_t t = sentence.first_token; t < end; ++t) {
-        if (quotation_at_[t] != kNone || used_[t]) continue;
-        const auto cue = cue_at(t);
-        if (!cue) continue;
-        if (cue->kind == lexicon::CueKind::Source) {
-          if (!closing && take_source(s, *cue, end)) return;
-          continue;
-        }
-        if (closing ? take_content_comma_speaker_cue(s, *cue, end) : take_subject_cue_content(s, *cue, end))
-          return;
+    for (std::size_t t = sentence.first_token; t < end; ++t) {
+      if (quotation_at_[t] != kNone || used_[t]) continue;
+      const auto cue = cue_at(t);
+      if (!cue) continue;
+      if (cue->kind == lexicon::CueKind::Source) {
+        if (pass == Pass::Other && take_source(s, *cue, end)) return true;
+        continue;
       }
+      if (pass == Pass::Closing ? take_content_comma_speaker_cue(s, *cue, end)
+                                : take_subject_cue_content(s, *cue, end))
+        return true;
     }
+    return false;
   }
 
   // "According to X, CONTENT.", "CONTENT, according to X.", "In his opinion, CONTENT."
@@ -617,6 +637,11 @@ class ClaimFinder {
     if (cue.begin > sentence.first_token && word(cue.begin - 1) == ",") {
       speaker = speaker_from(cue.end, end);  // ", said X."
       comma = cue.begin - 1;
+      // ", said he had ..." is a clause after an apposition ("The chairman, Phil Lovas, said he
+      // had ..."), not an inverted attribution.
+      if (speaker && speaker->end == speaker->begin + 1 &&
+          text::is_one_of(lower_words_[speaker->begin], std::array<std::string_view, 2>{"he", "she"}))
+        speaker.reset();
     } else {
       std::size_t b = cue.begin;
       while (b > sentence.first_token && word(b - 1) != ",") --b;
