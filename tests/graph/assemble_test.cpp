@@ -69,3 +69,34 @@ TEST_CASE("a pronoun and a description join the person's node as aliases with ev
                   graph::Evidence{"a", Span{at, at + std::string("The Secretary-General").size()}, false}) !=
         node.evidence.end());
 }
+
+TEST_CASE("a name the corpus gives one type far more often takes that type everywhere", "[graph][assemble]") {
+  // Five articles name Vladimir Putin as a person, one (a tagger's slip) as a place; Georgia is a
+  // place and a person's first name just as often, so it is left alone.
+  std::vector<Analysis> analyses(6);
+  for (std::size_t a = 0; a < analyses.size(); ++a) {
+    const auto type = a == 5 ? tag::EntityType::Place : tag::EntityType::Person;
+    analyses[a].entities.entities.push_back(resolve::Entity{type, "Vladimir Putin", {}, {}, {}, {}});
+    analyses[a].entities.entities.push_back(resolve::Entity{
+        a % 2 == 0 ? tag::EntityType::Place : tag::EntityType::Person, "New Georgia", {}, {}, {}, {}});
+  }
+  const graph::CorpusNames names = graph::corpus_names(analyses, nullptr);
+  REQUIRE(names.type_of_name.contains("Vladimir Putin"));
+  CHECK(names.type_of_name.at("Vladimir Putin") == tag::EntityType::Person);
+  CHECK_FALSE(names.type_of_name.contains("New Georgia"));
+}
+
+TEST_CASE("an initial for a first name joins the full name it stands for, if one dominates",
+          "[graph][assemble]") {
+  const auto person = [](const char* name) {
+    return resolve::Entity{tag::EntityType::Person, name, {}, {}, {}, {}};
+  };
+  // Vladimir Putin in six articles, a misspelt Valdimir Putin in one; John and Jane Smith once each.
+  std::vector<Analysis> analyses(8);
+  for (std::size_t a = 0; a < 6; ++a) analyses[a].entities.entities.push_back(person("Vladimir Putin"));
+  analyses[6].entities.entities = {person("Valdimir Putin"), person("V. Putin"), person("J. Smith")};
+  analyses[7].entities.entities = {person("John Smith"), person("Jane Smith")};
+  const graph::CorpusNames names = graph::corpus_names(analyses, nullptr);
+  CHECK(names.full_name_of_bare_name.at("V. Putin") == "Vladimir Putin");
+  CHECK_FALSE(names.full_name_of_bare_name.contains("J. Smith"));  // John or Jane
+}

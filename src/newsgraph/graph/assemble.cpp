@@ -78,6 +78,34 @@ CorpusNames corpus_names(const std::vector<Analysis>& analyses, const resolve::U
   for (const auto& [bare, initialled] : initialled_names)
     if (initialled.size() == 1 && !(user_aliases && user_aliases->never_same(bare, *initialled.begin())))
       names.full_name_of_bare_name.emplace(bare, *initialled.begin());
+  // "V. Putin": an initial for a first name stands for the "First Last" name of the corpus that
+  // begins with that letter and ends with that surname, when it is the only one or so much the
+  // commonest that a reader would take it so (not "Valdimir Putin", a slip of a few articles).
+  constexpr std::size_t kDominance = 5;
+  const auto is_initialled = [](const std::string& name) {
+    return name.size() >= 4 && name[1] == '.' && name[2] == ' ' && name.find(' ', 3) == std::string::npos;
+  };
+  std::set<std::string> initialled;
+  std::map<std::string, std::size_t> first_last;  // by the number of articles that use it
+  for (const Analysis& analysis : analyses)
+    for (const auto& entity : analysis.entities.entities)
+      if (entity.type == tag::EntityType::Person) {
+        if (is_initialled(entity.name))
+          initialled.insert(entity.name);
+        else if (std::count(entity.name.begin(), entity.name.end(), ' ') == 1)
+          ++first_last[entity.name];
+      }
+  for (const std::string& name : initialled) {
+    std::vector<std::pair<std::size_t, std::string>> candidates;
+    for (const auto& [full, articles] : first_last)
+      if (full[0] == name[0] && full.ends_with(name.substr(2))) candidates.emplace_back(articles, full);
+    std::sort(candidates.rbegin(), candidates.rend());
+    if (candidates.empty() ||
+        (candidates.size() > 1 && candidates[0].first < kDominance * candidates[1].first))
+      continue;
+    if (!(user_aliases && user_aliases->never_same(name, candidates[0].second)))
+      names.full_name_of_bare_name.emplace(name, candidates[0].second);
+  }
   const auto full_name = [&](const std::string& name) {
     const auto found = names.full_name_of_bare_name.find(name);
     return found == names.full_name_of_bare_name.end() ? name : found->second;
@@ -91,7 +119,6 @@ CorpusNames corpus_names(const std::vector<Analysis>& analyses, const resolve::U
         ++full_names_by_surname[entity.name.substr(entity.name.rfind(' ') + 1)][full_name(entity.name)];
   // A surname stands for a full name when that name is the only one, or so much the commonest that a
   // reader would take the surname alone for it (Putin for Vladimir Putin, not Lyudmila Putin).
-  constexpr std::size_t kDominance = 5;
   for (const auto& [surname, counts] : full_names_by_surname) {
     std::string best;
     std::size_t best_count = 0, runner_up = 0;
@@ -108,6 +135,21 @@ CorpusNames corpus_names(const std::vector<Analysis>& analyses, const resolve::U
     if (!forbidden && (runner_up == 0 || best_count >= kDominance * runner_up))
       names.full_name_of_surname.emplace(surname, best);
   }
+
+  // The types each name of two or more words is given, one vote per article.
+  std::map<std::string, std::map<tag::EntityType, std::size_t>> types_by_name;
+  for (const Analysis& analysis : analyses)
+    for (const auto& entity : analysis.entities.entities)
+      if (entity.name.find(' ') != std::string::npos) ++types_by_name[entity.name][entity.type];
+  for (const auto& [name, counts] : types_by_name) {
+    if (counts.size() < 2) continue;
+    const auto best = std::max_element(counts.begin(), counts.end(),
+                                       [](const auto& a, const auto& b) { return a.second < b.second; });
+    const bool dominant = std::all_of(counts.begin(), counts.end(), [&](const auto& other) {
+      return other.first == best->first || best->second >= kDominance * other.second;
+    });
+    if (dominant) names.type_of_name.emplace(name, best->first);
+  }
   names.user_aliases = user_aliases;
   return names;
 }
@@ -118,15 +160,19 @@ void assemble(Graph& graph, const Document& document, const Analysis& analysis, 
   // The stages read the title and the text as one (analysis.text); evidence points into either.
   const auto evidence = [&](Span span) {
     if (span.begin >= analysis.body_offset)
-      return Evidence{document.id, Span{span.begin - analysis.body_offset, span.end - analysis.body_offset}, false};
+      return Evidence{document.id, Span{span.begin - analysis.body_offset, span.end - analysis.body_offset},
+                      false};
     return Evidence{document.id, span, true};
   };
 
   std::vector<std::string> ids;
   for (resolve::Entity entity : analysis.entities.entities) {
+    if (const auto type = names.type_of_name.find(entity.name); type != names.type_of_name.end())
+      entity.type = type->second;
     // "Putin" in an article that never gives his first name is the corpus's one "Vladimir Putin".
     if (entity.type == tag::EntityType::Person && entity.name.find(' ') == std::string::npos)
-      if (const auto full = names.full_name_of_surname.find(entity.name); full != names.full_name_of_surname.end()) {
+      if (const auto full = names.full_name_of_surname.find(entity.name);
+          full != names.full_name_of_surname.end()) {
         entity.aliases.push_back(entity.name);
         entity.name = full->second;
       }
@@ -139,7 +185,8 @@ void assemble(Graph& graph, const Document& document, const Analysis& analysis, 
       }
     // The user's own knowledge: "same  Vladimir Putin  V. Putin".
     if (names.user_aliases)
-      if (const std::string& canonical = names.user_aliases->canonical_name(entity.name); canonical != entity.name) {
+      if (const std::string& canonical = names.user_aliases->canonical_name(entity.name);
+          canonical != entity.name) {
         entity.aliases.push_back(entity.name);
         entity.name = canonical;
       }
@@ -164,7 +211,8 @@ void assemble(Graph& graph, const Document& document, const Analysis& analysis, 
   }
 
   for (const extract::Role& role : analysis.roles)
-    graph.add_edge(ids[role.person], ids[role.owner], Edge{Relation::Role, role.title, {evidence(role.evidence)}});
+    graph.add_edge(ids[role.person], ids[role.owner],
+                   Edge{Relation::Role, role.title, {evidence(role.evidence)}});
 
   std::vector<std::string> claim_ids;
   for (std::size_t c = 0; c < analysis.claims.size(); ++c) {
@@ -210,7 +258,8 @@ void assemble(Graph& graph, const Document& document, const Analysis& analysis, 
     if (meeting.place) graph.add_edge(meeting_id, ids[*meeting.place], Edge{Relation::HeldIn, "", where});
     for (std::size_t c = 0; c < analysis.claims.size(); ++c)
       if (analysis.said_at[c] == m)
-        graph.add_edge(claim_ids[c], meeting_id, Edge{Relation::SaidAt, "", {evidence(analysis.claims[c].content)}});
+        graph.add_edge(claim_ids[c], meeting_id,
+                       Edge{Relation::SaidAt, "", {evidence(analysis.claims[c].content)}});
   }
 }
 

@@ -6,8 +6,8 @@
 
 #include <map>
 #include <string>
-#include <vector>
 #include <string_view>
+#include <vector>
 
 #include "newsgraph/analysis.hpp"
 #include "newsgraph/document.hpp"
@@ -22,8 +22,12 @@ namespace newsgraph::graph {
 struct CorpusNames {
   std::map<std::string, std::string> full_name_of_surname;
   // A name without middle initials that only one name in the corpus has with them ("George Bush" for
-  // "George W. Bush"; none when the corpus also has "George H. W. Bush").
+  // "George W. Bush"; none when the corpus also has "George H. W. Bush"), and a name with an initial
+  // for a first name that only one name in the corpus spells out ("V. Putin" for "Vladimir Putin").
   std::map<std::string, std::string> full_name_of_bare_name;
+  // A name of two or more words that the corpus's articles give one type far more often than any
+  // other ("Vladimir Putin" a person, where the tagger took it for a place in a few articles).
+  std::map<std::string, tag::EntityType> type_of_name;
   const resolve::UserAliases* user_aliases = nullptr;
 };
 
