@@ -122,3 +122,29 @@ TEST_CASE("a pronoun passes over a person of the other gender", "[resolve][entit
   CHECK(references_of(analysis, entity_named(analysis, "Smith")) == std::vector<std::string>{"She"});
   CHECK(references_of(analysis, entity_named(analysis, "Jones")).empty());
 }
+
+TEST_CASE(
+    "each way an article names an entity joins it: surname, acronym, demonym, country forms, "
+    "'the ministry', a party's nickname",
+    "[resolve][entities]") {
+  const Analysis analysis = analysed(
+      "Sergei Lavrov spoke at the Moscow State Institute of International Relations (MGIMO) on Thursday. "
+      "Lavrov told MGIMO students that Russian diplomacy had changed. Russia and the U.S. disagree; US "
+      "officials said America would decide.\n\n"
+      "The Foreign Ministry issued a statement. The ministry said the talks would go on.\n\n"
+      "The Conservative Party leader spoke. The Tories said they would win.");
+  const auto aliases_of = [&](const std::string& name) {
+    std::vector<std::string> aliases = entity_named(analysis, name).aliases;
+    std::sort(aliases.begin(), aliases.end());
+    return aliases;
+  };
+  CHECK(aliases_of("Sergei Lavrov") == std::vector<std::string>{"Lavrov"});
+  CHECK(aliases_of("Moscow State Institute of International Relations") == std::vector<std::string>{"MGIMO"});
+  CHECK(entity_named(analysis, "Moscow State Institute of International Relations").mentions.size() == 3);
+  CHECK(aliases_of("Russia") == std::vector<std::string>{"Russian"});
+  CHECK(aliases_of("United States") == std::vector<std::string>{"America", "U.S.", "US"});
+  CHECK(references_of(analysis, entity_named(analysis, "Foreign Ministry")) ==
+        std::vector<std::string>{"The ministry"});
+  CHECK(aliases_of("Conservative Party") == std::vector<std::string>{"Tories"});
+  CHECK(names_of(analysis, tag::EntityType::Person) == std::vector<std::string>{"Sergei Lavrov"});
+}

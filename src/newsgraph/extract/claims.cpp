@@ -277,10 +277,14 @@ class ClaimFinder {
         continue;
       if (quotation_at_[mentions_[m].first_token] != kNone) continue;
       const std::size_t entity = entities_.entity_of_mention[m];
-      if (!wanted.empty() &&
-          text::ascii_lower(entities_.entities[entity].name).find(wanted) == std::string::npos)
-        continue;
-      return entity;
+      if (wanted.empty()) return entity;
+      // "the fund" for the IMF, whose full name is an alias: "International Monetary Fund".
+      const resolve::Entity& named = entities_.entities[entity];
+      if (text::ascii_lower(named.name).find(wanted) != std::string::npos ||
+          std::any_of(named.aliases.begin(), named.aliases.end(), [&](const std::string& alias) {
+            return text::ascii_lower(alias).find(wanted) != std::string::npos;
+          }))
+        return entity;
     }
     return std::nullopt;
   }

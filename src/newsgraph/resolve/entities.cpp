@@ -70,7 +70,10 @@ class Resolver {
       if (const auto party = lexicon::Parties::embedded().party_of(surface_form))
         known_name = party;
       else if (const auto organization = gazetteer_.find_organization(surface_form))
-        known_name = organization->canonical;
+        // Bodies known by their abbreviation are called by it ("NATO", not "North Atlantic Treaty
+        // Organization").
+        known_name = organization->abbreviations.empty() ? organization->canonical
+                                                         : organization->abbreviations.front();
     }
     if (known_name) key = *known_name;
 
@@ -87,8 +90,10 @@ class Resolver {
     if (!entity) entity = find_name_with_initials(m);
     if (!entity) {
       entity = result_.entities.size();
-      result_.entities.push_back(Entity{mention.type, surface_form, {}, {}, {}, {}});
-      if (known_name && *known_name != surface_form) result_.entities.back().aliases.push_back(*known_name);
+      // A place or body the gazetteer knows is named as the gazetteer names it ("United States", not
+      // the "U.S." an article happens to write first), so that every article gives it the same node.
+      result_.entities.push_back(
+          Entity{mention.type, known_name ? *known_name : surface_form, {}, {}, {}, {}});
     }
     Entity& target = result_.entities[*entity];
     const std::string written(surface(m));  // aliases keep the form the evidence shows
@@ -171,11 +176,39 @@ class Resolver {
         continue;
       }
       if (w != "the" && w != "The") continue;
+      if (const auto body = body_named_by_head(t + 1, mention_at)) {
+        add_reference(*body, t, t + 2);
+        ++t;
+        continue;
+      }
       const std::size_t end = description_end(t + 1, sentence, mention_at);
       if (end == t + 1) continue;
       if (const auto holder = holder_of_title(t, end, mention_at)) add_reference(*holder, t, end);
       t = end - 1;
     }
+  }
+
+  // "the ministry" after "the Foreign Ministry", "the fund" after the IMF (the International Monetary
+  // Fund): the organisation named last before token t whose name, or another name of it, ends with
+  // the word at t, written in lower case as a common noun.
+  std::optional<std::size_t> body_named_by_head(std::size_t t,
+                                                const std::vector<std::size_t>& mention_at) const {
+    if (t >= segments_.tokens.size() || mention_at[t] != kNone) return std::nullopt;
+    const std::string_view head = word(t);
+    if (head.empty() || head[0] < 'a' || head[0] > 'z') return std::nullopt;
+    for (std::size_t m = mentions_.size(); m-- > 0;) {
+      if (mentions_[m].first_token >= t) continue;
+      const Entity& entity = result_.entities[result_.entity_of_mention[m]];
+      if (entity.type != tag::EntityType::Organization) continue;
+      const auto ends_with_head = [&](const std::string& name) {
+        const std::size_t last_word = name.rfind(' ');
+        return last_word != std::string::npos && text::ascii_lower(name.substr(last_word + 1)) == head;
+      };
+      if (ends_with_head(entity.name) ||
+          std::any_of(entity.aliases.begin(), entity.aliases.end(), ends_with_head))
+        return result_.entity_of_mention[m];
+    }
+    return std::nullopt;
   }
 
   // The end of a description of a person by title that starts at `begin` (after "the"): demonyms and

@@ -45,9 +45,9 @@ constexpr std::array kHonorifics = {"Lord"sv, "Lady"sv, "Sir"sv, "Dame"sv, "Baro
                                     "Mrs"sv,  "Ms"sv,   "Dr"sv,  "Mr."sv,  "Mrs."sv,     "Ms."sv,   "Dr."sv};
 
 // Last words that make a name a place ("Black Sea", "Asia-Pacific Region").
-constexpr std::array kPlaceHeads = {"Sea"sv,     "Ocean"sv,  "Region"sv, "Gulf"sv,      "River"sv,
-                                    "Island"sv,  "Islands"sv, "Peninsula"sv, "Valley"sv, "Coast"sv,
-                                    "Mountains"sv, "Strait"sv, "Bay"sv,   "Lake"sv,      "Province"sv};
+constexpr std::array kPlaceHeads = {"Sea"sv,       "Ocean"sv,   "Region"sv,    "Gulf"sv,   "River"sv,
+                                    "Island"sv,    "Islands"sv, "Peninsula"sv, "Valley"sv, "Coast"sv,
+                                    "Mountains"sv, "Strait"sv,  "Bay"sv,       "Lake"sv,   "Province"sv};
 
 // "NATO", "PCS", "U.S.": two or more capitals, perhaps with periods, and nothing in lower case.
 bool is_acronym(std::string_view word) {
@@ -79,7 +79,8 @@ class DocumentTagger {
     std::vector<std::vector<std::string_view>> sentences;
     for (const text::Sentence& sentence : segments_.sentences) {
       std::vector<std::string_view>& words = sentences.emplace_back();
-      for (std::size_t t = sentence.first_token; t < sentence.end_token; ++t) words.push_back(treebank_form(word(t)));
+      for (std::size_t t = sentence.first_token; t < sentence.end_token; ++t)
+        words.push_back(treebank_form(word(t)));
     }
     const std::vector<std::vector<WordTags>> tags = tagger_.tag_document(sentences);
     for (std::size_t s = 0; s < segments_.sentences.size(); ++s) take_sentence(s, tags[s]);
@@ -104,6 +105,7 @@ class DocumentTagger {
     join_premodifiers_to_organization(sentence, chunks);
     extend_over_name_particles(sentence, chunks);
     retag_given_name_before_and(sentence, chunks);
+    add_bracketed_acronyms(sentence, chunks);
     add_gazetteer_names(sentence, ner, chunks);
     for (const EntityChunk& chunk : chunks)
       take_chunk(s, chunk.type, sentence.first_token + chunk.begin, sentence.first_token + chunk.end);
@@ -273,6 +275,22 @@ class DocumentTagger {
                  chunks.end());
   }
 
+  // "Moscow State Institute of International Relations (MGIMO)": capitals in brackets right after an
+  // organisation's or a place's name are its acronym, even one the tagger has never seen; the resolver
+  // joins the two, and the acronym's later uses are found as repeats of a name.
+  void add_bracketed_acronyms(const text::Sentence& sentence, std::vector<EntityChunk>& chunks) const {
+    const std::size_t n = sentence.end_token - sentence.first_token;
+    for (std::size_t c = 0; c < chunks.size(); ++c) {
+      const std::size_t open = chunks[c].end;
+      if (chunks[c].type == "PER" || open + 2 >= n || word(sentence.first_token + open) != "(" ||
+          word(sentence.first_token + open + 2) != ")" || !is_acronym(word(sentence.first_token + open + 1)))
+        continue;
+      if (c + 1 < chunks.size() && chunks[c + 1].begin == open + 1) continue;  // tagged already
+      chunks.insert(chunks.begin() + static_cast<std::ptrdiff_t>(c) + 1,
+                    EntityChunk{chunks[c].type, open + 1, open + 2});
+    }
+  }
+
   // "Vladimir and Lyudmila Putin": a lone capitalised word joined by "and" to a person's full name is
   // a given name sharing that surname, even where it is also a town's name; the resolver gives it
   // the surname. A country or an acronym stays what it is ("Russia and Jacques Chirac").
@@ -305,7 +323,9 @@ class DocumentTagger {
       std::size_t extended = end;
       while (end < n && is_particle(sentence.first_token + end)) {
         ++end;
-        while (end < n && starts_upper(sentence.first_token + end) && !is_particle(sentence.first_token + end)) ++end;
+        while (end < n && starts_upper(sentence.first_token + end) &&
+               !is_particle(sentence.first_token + end))
+          ++end;
         extended = end;
       }
       if (extended == chunks[c].end) continue;
@@ -337,7 +357,8 @@ class DocumentTagger {
                         segments_.tokens[sentence.first_token + i + length - 1].span.end};
         const std::string_view name = slice(text_, span);
         std::string_view type;
-        if (const auto place = gazetteer_.find_place(name); place && place->kind == resolve::PlaceKind::Country)
+        if (const auto place = gazetteer_.find_place(name);
+            place && place->kind == resolve::PlaceKind::Country)
           type = "LOC";
         else if (gazetteer_.find_organization(name) && (length > 1 || is_acronym(name)))
           type = "ORG";
@@ -352,7 +373,8 @@ class DocumentTagger {
         break;
       }
     }
-    std::sort(chunks.begin(), chunks.end(), [](const EntityChunk& a, const EntityChunk& b) { return a.begin < b.begin; });
+    std::sort(chunks.begin(), chunks.end(),
+              [](const EntityChunk& a, const EntityChunk& b) { return a.begin < b.begin; });
   }
 
   // A name the user listed, or one tagged once, is that name where the tagger missed it ("PCS leader
@@ -364,7 +386,8 @@ class DocumentTagger {
         names.emplace(std::vector<std::string_view>(name.words.begin(), name.words.end()), name.type);
     std::vector<bool> covered(words_.size(), false);
     for (const Mention& mention : result_.mentions) {
-      names.emplace(std::vector<std::string_view>(words_.begin() + mention.first_token, words_.begin() + mention.end_token),
+      names.emplace(std::vector<std::string_view>(words_.begin() + mention.first_token,
+                                                  words_.begin() + mention.end_token),
                     mention.type);
       for (std::size_t t = mention.first_token; t < mention.end_token; ++t) covered[t] = true;
     }
@@ -383,7 +406,8 @@ class DocumentTagger {
             continue;
           // A common word that opens a sentence is no name however it was tagged elsewhere.
           if (type != EntityType::Organization && is_capitalised_common_words(s, t, end)) continue;
-          found.push_back(Mention{Span{segments_.tokens[t].span.begin, segments_.tokens[end - 1].span.end}, type, s, t, end});
+          found.push_back(Mention{Span{segments_.tokens[t].span.begin, segments_.tokens[end - 1].span.end},
+                                  type, s, t, end});
           t = end - 1;
           break;
         }
@@ -406,9 +430,10 @@ class DocumentTagger {
   // a title ("Under Secretary for" + "Arms Control and International Security Ellen Tauscher")
   // continues it without a head word of its own.
   std::size_t title_end(std::size_t begin, std::size_t end) const {
-    const bool continues = begin > 0 && (titles_.is_title_word(words_[begin - 1]) ||
-                                         (begin > 1 && (words_[begin - 1] == "for" || words_[begin - 1] == "of") &&
-                                          titles_.is_title_word(words_[begin - 2])));
+    const bool continues =
+        begin > 0 && (titles_.is_title_word(words_[begin - 1]) ||
+                      (begin > 1 && (words_[begin - 1] == "for" || words_[begin - 1] == "of") &&
+                       titles_.is_title_word(words_[begin - 2])));
     return titles_.title_end(words_, begin, end, continues);
   }
 
@@ -420,7 +445,8 @@ class DocumentTagger {
     while (end > begin && !starts_upper(end - 1) && !word(end - 1).starts_with("al-")) --end;
     if (begin >= end) return;
     if (type == "MISC") {
-      const std::string_view name = slice(text_, Span{segments_.tokens[begin].span.begin, segments_.tokens[end - 1].span.end});
+      const std::string_view name =
+          slice(text_, Span{segments_.tokens[begin].span.begin, segments_.tokens[end - 1].span.end});
       // "Republican nominee", "Lib Dem spokesman": a party named by its adjective.
       if (lexicon::Parties::embedded().party_of(name)) {
         add(sentence, EntityType::Organization, begin, end);
@@ -437,7 +463,7 @@ class DocumentTagger {
     }
     // "President of Uganda Yoweri Museveni": the tagger runs the country into the person's name.
     if (end - begin >= 3 && (type == "PER" || (begin >= 2 && word(begin - 1) == "of" &&
-                                                titles_.is_title_word(word(begin - 2))))) {
+                                               titles_.is_title_word(word(begin - 2))))) {
       const Span first = segments_.tokens[begin].span;
       if (const auto place = gazetteer_.find_place(slice(text_, first));
           place && place->kind == resolve::PlaceKind::Country) {
@@ -504,7 +530,8 @@ class DocumentTagger {
     for (std::size_t t = begin; t < end; ++t) {
       const std::size_t after_title = title_end(t, end);
       if (after_title == t) continue;
-      if (t > begin) add(sentence, tagged == EntityType::Person ? EntityType::Organization : tagged, begin, t);
+      if (t > begin)
+        add(sentence, tagged == EntityType::Person ? EntityType::Organization : tagged, begin, t);
       if (after_title < end) add(sentence, EntityType::Person, after_title, end);
       return;
     }
@@ -566,7 +593,8 @@ class DocumentTagger {
 
   bool only_name_words_between(std::size_t from, std::size_t to) const {
     for (std::size_t t = from; t < to; ++t)
-      if (!starts_upper(t) || titles_.is_title_word(word(t)) || !result_.pos[t].starts_with("NNP")) return false;
+      if (!starts_upper(t) || titles_.is_title_word(word(t)) || !result_.pos[t].starts_with("NNP"))
+        return false;
     return from <= to;
   }
 
@@ -598,8 +626,10 @@ class DocumentTagger {
   }
 
   void add(std::size_t sentence, EntityType type, std::size_t begin, std::size_t end) {
-    if (is_capitalised_common_words(sentence, begin, end) && !lexicon::Parties::embedded().party_of(word(begin))) {
-      const std::string_view name = slice(text_, Span{segments_.tokens[begin].span.begin, segments_.tokens[end - 1].span.end});
+    if (is_capitalised_common_words(sentence, begin, end) &&
+        !lexicon::Parties::embedded().party_of(word(begin))) {
+      const std::string_view name =
+          slice(text_, Span{segments_.tokens[begin].span.begin, segments_.tokens[end - 1].span.end});
       if (!gazetteer_.find_place(name) && !gazetteer_.find_organization(name)) return;
     }
     if (end - begin == 1 && type != EntityType::Person && gazetteer_.country_of_demonym(word(begin))) {
@@ -624,8 +654,8 @@ class DocumentTagger {
     // Pieces of one person's name, split by the tagger ("Anders" + "Fogh" + "Rasmussen"), join.
     if (!result_.mentions.empty()) {
       Mention& previous = result_.mentions.back();
-      if (previous.sentence == sentence && previous.type == EntityType::Person && type == EntityType::Person &&
-          only_name_words_between(previous.end_token, begin)) {
+      if (previous.sentence == sentence && previous.type == EntityType::Person &&
+          type == EntityType::Person && only_name_words_between(previous.end_token, begin)) {
         previous.end_token = end;
         previous.span.end = span.end;
         return;
