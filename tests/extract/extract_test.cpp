@@ -53,6 +53,15 @@ TEST_CASE("plural titles pair their holders with their countries in order", "[ex
   CHECK(r.analysis.roles[0].title == "President");
 }
 
+TEST_CASE("'X, the Y of Z' gives X the title Y of Z, even where the tagger takes 'Y of Z' for a name",
+          "[extract][roles]") {
+  const auto r = read("Jens Stoltenberg, the Secretary-General of NATO, arrived in Kiev.");
+  REQUIRE(r.analysis.roles.size() == 1);
+  CHECK(r.name_of(r.analysis.roles[0].person) == "Jens Stoltenberg");
+  CHECK(r.analysis.roles[0].title == "Secretary-General");
+  CHECK(r.name_of(r.analysis.roles[0].owner) == "NATO");
+}
+
 TEST_CASE("an apposition after a name gives its role; an abbreviated title is spelled out",
           "[extract][roles]") {
   const auto r = read(

@@ -532,7 +532,11 @@ class DocumentTagger {
       if (after_title == t) continue;
       if (t > begin)
         add(sentence, tagged == EntityType::Person ? EntityType::Organization : tagged, begin, t);
-      if (after_title < end) add(sentence, EntityType::Person, after_title, end);
+      // "Secretary-General of NATO": what follows "of" is whom the title is of, not its holder.
+      if (after_title + 1 < end && word(after_title) == "of")
+        add(sentence, tagged == EntityType::Person ? EntityType::Organization : tagged, after_title + 1, end);
+      else if (after_title < end)
+        add(sentence, EntityType::Person, after_title, end);
       return;
     }
     add(sentence, tagged, begin, end);
