@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <exception>
+#include <future>
 #include <mutex>
 #include <thread>
 
@@ -13,7 +14,10 @@
 namespace newsgraph {
 
 Models embedded_models() {
-  return Models{&tag::Tagger::embedded(), &parse::Parser::embedded(), nullptr};
+  // The two models load side by side: loading them is most of the time a single article takes.
+  auto parser = std::async(std::launch::async, [] { return &parse::Parser::embedded(); });
+  const tag::Tagger* tagger = &tag::Tagger::embedded();
+  return Models{tagger, parser.get(), nullptr};
 }
 
 Analysis analyse(const Document& document, const Models& models) {
