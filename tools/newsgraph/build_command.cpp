@@ -8,6 +8,7 @@
 
 #include "commands.hpp"
 #include "newsgraph/error.hpp"
+#include "newsgraph/lexicon/lexicon.hpp"
 #include "newsgraph/pipeline.hpp"
 #include "newsgraph/read/read.hpp"
 #include "newsgraph/resolve/aliases.hpp"
@@ -24,6 +25,7 @@ struct BuildOptions {
   std::string date;
   std::string tagger_model;
   std::string aliases;
+  std::vector<std::string> lexicons;
   unsigned threads = std::max(1u, std::thread::hardware_concurrency());
   bool quiet = false;
 };
@@ -70,6 +72,8 @@ int run_build(const BuildOptions& options) {
   for (const auto& problem : input.problems) std::cerr << "newsgraph: error: " << problem << "\n";
   if (input.documents.empty()) throw InputError("no article could be read, so no graph was written");
 
+  // The user's word lists join the built-in ones before any of them is used.
+  for (const std::string& path : options.lexicons) lexicon::add_user_lexicon(read_input(path), path);
   std::optional<tag::Tagger> user_tagger;
   if (!options.tagger_model.empty()) user_tagger.emplace(tag::Tagger::load_file(options.tagger_model));
   Models models = embedded_models();
@@ -135,6 +139,10 @@ void add_build_command(CLI::App& app, CommandResult& result) {
                     "a tab-separated file of what you know about names: 'same NAME OTHER', 'never NAME "
                     "OTHER', 'name person|organization|place NAME' rows after the line "
                     "'# newsgraph-lexicon 1 aliases'");
+  build->add_option("--lexicon", options->lexicons,
+                    "a file of your own rows for a built-in word list, in its form: its first line "
+                    "'# newsgraph-lexicon 1 titles' (or reporting-cues, meeting-triggers, parties), then "
+                    "rows such as 'Ombudsman<TAB>head' or 'quipped<TAB>verb'; may be repeated");
   build->add_option("--model", options->tagger_model,
                     "a tagger model file made by train_tagger, instead of the one built in");
   build->add_option("--threads", options->threads, "articles analysed at once (default: the number of cores)")

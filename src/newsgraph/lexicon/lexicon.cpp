@@ -5,6 +5,7 @@
 #include "newsgraph/text/words.hpp"
 
 #include <algorithm>
+#include <initializer_list>
 
 namespace newsgraph::lexicon {
 
@@ -43,8 +44,86 @@ std::vector<std::vector<std::string>> parse_lexicon(std::string_view bytes, std:
   return rows;
 }
 
+namespace {
+
+// What is wrong with a row of a lexicon a user may extend, or nothing.
+std::string row_problem(std::string_view kind, const std::vector<std::string>& row) {
+  const auto one_of = [](const std::string& value, std::initializer_list<std::string_view> allowed) {
+    return std::find(allowed.begin(), allowed.end(), value) != allowed.end();
+  };
+  if (kind == "titles" && (row.size() < 2 || row.size() > 3 || !one_of(row[1], {"head", "modifier"})))
+    return "each row must be a word, its kind (head or modifier) and perhaps its full form";
+  if (kind == "parties" && row.size() != 2) return "each row must be a word and its party's name";
+  if (kind == "meeting-triggers" && (row.size() != 2 || !one_of(row[1], {"noun", "verb"})))
+    return "each row must be words and their kind, noun or verb";
+  if (kind == "reporting-cues" &&
+      (row.size() != 2 || !one_of(row[1], {"verb", "verb-on", "phrase", "negative", "source", "object"})))
+    return "each row must be a cue and its kind (verb, verb-on, phrase, negative, source or object)";
+  return {};
+}
+
+// The line numbers of the rows parse_lexicon reads from the same bytes: the lines after the header
+// that are neither blank nor comments.
+std::vector<std::size_t> row_lines(std::string_view bytes) {
+  std::vector<std::size_t> lines;
+  std::size_t number = 0;
+  for (std::size_t start = 0; start < bytes.size();) {
+    std::size_t end = bytes.find('\n', start);
+    if (end == std::string_view::npos) end = bytes.size();
+    std::string_view line = bytes.substr(start, end - start);
+    start = end + 1;
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (number > 1 && !line.empty() && line.front() != '#') lines.push_back(number);
+  }
+  return lines;
+}
+
+// The rows users added, by lexicon kind, and the kinds already loaded (too late to add to).
+std::map<std::string, std::vector<std::vector<std::string>>, std::less<>>& user_rows() {
+  static std::map<std::string, std::vector<std::vector<std::string>>, std::less<>> rows;
+  return rows;
+}
+
+std::set<std::string, std::less<>>& loaded_kinds() {
+  static std::set<std::string, std::less<>> kinds;
+  return kinds;
+}
+
+}  // namespace
+
+void add_user_lexicon(std::string_view bytes, std::string_view origin) {
+  const std::string_view header = bytes.substr(0, bytes.find('\n'));
+  std::string kind;
+  for (const std::string_view known : {"titles", "reporting-cues", "meeting-triggers", "parties"})
+    if (header.starts_with("# newsgraph-lexicon 1 " + std::string(known))) kind = known;
+  if (kind.empty())
+    throw InputError(std::string(origin) +
+                     ":1: expected a header \"# newsgraph-lexicon 1 KIND\" with KIND titles, reporting-cues, "
+                     "meeting-triggers or parties");
+  if (loaded_kinds().contains(kind))
+    throw Error("the " + kind + " lexicon is in use already; add to it first");
+  std::vector<std::vector<std::string>> rows;
+  try {
+    rows = parse_lexicon(bytes, origin, kind);
+  } catch (const ModelError& e) {
+    throw InputError(e.what());
+  }
+  const std::vector<std::size_t> lines = row_lines(bytes);
+  for (std::size_t r = 0; r < rows.size(); ++r)
+    if (const std::string problem = row_problem(kind, rows[r]); !problem.empty())
+      throw InputError(std::string(origin) + ":" + std::to_string(lines[r]) + ": " + problem);
+  auto& added = user_rows()[kind];
+  added.insert(added.end(), rows.begin(), rows.end());
+}
+
 std::vector<std::vector<std::string>> load_lexicon(std::string_view embedded_name, std::string_view kind) {
-  return parse_lexicon(require_embedded(embedded_name), embedded_name, kind);
+  std::vector<std::vector<std::string>> rows =
+      parse_lexicon(require_embedded(embedded_name), embedded_name, kind);
+  loaded_kinds().insert(std::string(kind));
+  if (const auto added = user_rows().find(kind); added != user_rows().end())
+    rows.insert(rows.end(), added->second.begin(), added->second.end());
+  return rows;
 }
 
 namespace {
@@ -76,7 +155,8 @@ const Titles& Titles::embedded() {
     for (const auto& row : load_lexicon("lexicon/titles.tsv", "titles")) {
       if (row.size() < 2 || row.size() > 3 || (row[1] != "head" && row[1] != "modifier"))
         throw ModelError(
-            "lexicon/titles.tsv: each row must be a word, its kind (head or modifier) and perhaps its full form");
+            "lexicon/titles.tsv: each row must be a word, its kind (head or modifier) and perhaps its full "
+            "form");
       if (row.size() == 3) loaded.full_forms_.emplace(row[0], row[2]);
       (row[1] == "head" ? loaded.heads_ : loaded.modifiers_).insert(row[0]);
     }
@@ -120,8 +200,8 @@ std::size_t Titles::title_end(const std::vector<std::string_view>& words, std::s
     if (is_title_word(word)) {
       ++t;
       if (is_head(word)) last_head_end = t;
-    } else if ((word == "for" || word == "of" || word == "and") && t + 1 < end && is_title_word(words[t + 1]) &&
-               t > begin) {
+    } else if ((word == "for" || word == "of" || word == "and") && t + 1 < end &&
+               is_title_word(words[t + 1]) && t > begin) {
       ++t;
     } else {
       break;
@@ -137,7 +217,8 @@ const Parties& Parties::embedded() {
   static const Parties parties = [] {
     Parties loaded;
     for (const auto& row : load_lexicon("lexicon/parties.tsv", "parties")) {
-      if (row.size() != 2) throw ModelError("lexicon/parties.tsv: each row must be a word and its party's name");
+      if (row.size() != 2)
+        throw ModelError("lexicon/parties.tsv: each row must be a word and its party's name");
       loaded.parties_.emplace(row[0], row[1]);
     }
     return loaded;
@@ -154,13 +235,16 @@ std::optional<std::string> Parties::party_of(std::string_view word) const {
 const CommonWords& CommonWords::embedded() {
   static const CommonWords common = [] {
     CommonWords loaded;
-    for (const auto& row : load_lexicon("lexicon/common_words.tsv", "common-words")) loaded.words_.insert(row[0]);
+    for (const auto& row : load_lexicon("lexicon/common_words.tsv", "common-words"))
+      loaded.words_.insert(row[0]);
     return loaded;
   }();
   return common;
 }
 
-bool CommonWords::contains(std::string_view word) const { return words_.contains(text::ascii_lower(word)); }
+bool CommonWords::contains(std::string_view word) const {
+  return words_.contains(text::ascii_lower(word));
+}
 
 const LowercaseWords& LowercaseWords::embedded() {
   static const LowercaseWords lowercase = [] {
@@ -185,8 +269,9 @@ const MeetingTriggers& MeetingTriggers::embedded() {
       loaded.triggers_.push_back(
           MeetingTrigger{lower_words(row[0]), row[1] == "noun" ? TriggerKind::Noun : TriggerKind::Verb});
     }
-    std::stable_sort(loaded.triggers_.begin(), loaded.triggers_.end(),
-                     [](const MeetingTrigger& a, const MeetingTrigger& b) { return a.words.size() > b.words.size(); });
+    std::stable_sort(
+        loaded.triggers_.begin(), loaded.triggers_.end(),
+        [](const MeetingTrigger& a, const MeetingTrigger& b) { return a.words.size() > b.words.size(); });
     return loaded;
   }();
   return triggers;

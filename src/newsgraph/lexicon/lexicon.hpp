@@ -16,6 +16,13 @@ namespace newsgraph::lexicon {
 // or its header is not "# newsgraph-lexicon 1 <kind>".
 std::vector<std::vector<std::string>> load_lexicon(std::string_view embedded_name, std::string_view kind);
 
+// A user's own rows for a built-in lexicon, given with `newsgraph build --lexicon FILE`: a file of the
+// same form as the built-in one, whose header names which ("# newsgraph-lexicon 1 titles",
+// "reporting-cues", "meeting-triggers" or "parties"). The rows join the built-in ones when that
+// lexicon is first used, so this must be called first, from one thread. Throws InputError naming the
+// file and line of a bad header or row, and Error when the lexicon is already in use.
+void add_user_lexicon(std::string_view bytes, std::string_view origin);
+
 // The same for lexicon text read from elsewhere (a user's file); `origin` names it in messages.
 std::vector<std::vector<std::string>> parse_lexicon(std::string_view bytes, std::string_view origin,
                                                     std::string_view kind);
