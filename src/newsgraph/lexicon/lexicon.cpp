@@ -9,10 +9,10 @@
 
 namespace newsgraph::lexicon {
 
-std::vector<std::vector<std::string>> parse_lexicon(std::string_view bytes, std::string_view origin,
-                                                    std::string_view kind) {
+std::vector<LexiconRow> parse_lexicon_rows(std::string_view bytes, std::string_view origin,
+                                           std::string_view kind) {
   const std::string expected = "# newsgraph-lexicon 1 " + std::string(kind);
-  std::vector<std::vector<std::string>> rows;
+  std::vector<LexiconRow> rows;
   std::size_t line_number = 0;
   std::size_t start = 0;
   while (start < bytes.size()) {
@@ -38,9 +38,16 @@ std::vector<std::vector<std::string>> parse_lexicon(std::string_view bytes, std:
       if (tab == std::string_view::npos) break;
       field_start = tab + 1;
     }
-    rows.push_back(std::move(fields));
+    rows.push_back(LexiconRow{line_number, std::move(fields)});
   }
   if (line_number == 0) throw ModelError(std::string(origin) + ": the lexicon is empty");
+  return rows;
+}
+
+std::vector<std::vector<std::string>> parse_lexicon(std::string_view bytes, std::string_view origin,
+                                                    std::string_view kind) {
+  std::vector<std::vector<std::string>> rows;
+  for (LexiconRow& row : parse_lexicon_rows(bytes, origin, kind)) rows.push_back(std::move(row.fields));
   return rows;
 }
 
@@ -60,23 +67,6 @@ std::string row_problem(std::string_view kind, const std::vector<std::string>& r
       (row.size() != 2 || !one_of(row[1], {"verb", "verb-on", "phrase", "negative", "source", "object"})))
     return "each row must be a cue and its kind (verb, verb-on, phrase, negative, source or object)";
   return {};
-}
-
-// The line numbers of the rows parse_lexicon reads from the same bytes: the lines after the header
-// that are neither blank nor comments.
-std::vector<std::size_t> row_lines(std::string_view bytes) {
-  std::vector<std::size_t> lines;
-  std::size_t number = 0;
-  for (std::size_t start = 0; start < bytes.size();) {
-    std::size_t end = bytes.find('\n', start);
-    if (end == std::string_view::npos) end = bytes.size();
-    std::string_view line = bytes.substr(start, end - start);
-    start = end + 1;
-    ++number;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (number > 1 && !line.empty() && line.front() != '#') lines.push_back(number);
-  }
-  return lines;
 }
 
 // The rows users added, by lexicon kind, and the kinds already loaded (too late to add to).
@@ -103,18 +93,18 @@ void add_user_lexicon(std::string_view bytes, std::string_view origin) {
                      "meeting-triggers or parties");
   if (loaded_kinds().contains(kind))
     throw Error("the " + kind + " lexicon is in use already; add to it first");
-  std::vector<std::vector<std::string>> rows;
+  std::vector<LexiconRow> rows;
   try {
-    rows = parse_lexicon(bytes, origin, kind);
+    rows = parse_lexicon_rows(bytes, origin, kind);
   } catch (const ModelError& e) {
     throw InputError(e.what());
   }
-  const std::vector<std::size_t> lines = row_lines(bytes);
-  for (std::size_t r = 0; r < rows.size(); ++r)
-    if (const std::string problem = row_problem(kind, rows[r]); !problem.empty())
-      throw InputError(std::string(origin) + ":" + std::to_string(lines[r]) + ": " + problem);
   auto& added = user_rows()[kind];
-  added.insert(added.end(), rows.begin(), rows.end());
+  for (LexiconRow& row : rows) {
+    if (const std::string problem = row_problem(kind, row.fields); !problem.empty())
+      throw InputError(std::string(origin) + ":" + std::to_string(row.line) + ": " + problem);
+    added.push_back(std::move(row.fields));
+  }
 }
 
 std::vector<std::vector<std::string>> load_lexicon(std::string_view embedded_name, std::string_view kind) {

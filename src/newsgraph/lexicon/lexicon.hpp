@@ -27,6 +27,14 @@ void add_user_lexicon(std::string_view bytes, std::string_view origin);
 std::vector<std::vector<std::string>> parse_lexicon(std::string_view bytes, std::string_view origin,
                                                     std::string_view kind);
 
+// A row with the number of its line, for messages about the row.
+struct LexiconRow {
+  std::size_t line = 0;
+  std::vector<std::string> fields;
+};
+std::vector<LexiconRow> parse_lexicon_rows(std::string_view bytes, std::string_view origin,
+                                           std::string_view kind);
+
 // The title lexicon (lexicon/titles.tsv), loaded once.
 class Titles {
  public:

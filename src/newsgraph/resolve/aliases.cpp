@@ -1,6 +1,7 @@
 #include "newsgraph/resolve/aliases.hpp"
 
 #include "newsgraph/error.hpp"
+#include "newsgraph/lexicon/lexicon.hpp"
 
 namespace newsgraph::resolve {
 namespace {
@@ -10,7 +11,8 @@ std::vector<std::string> split(std::string_view line, char separator) {
   std::size_t start = 0;
   while (true) {
     const std::size_t end = line.find(separator, start);
-    const std::string_view field = line.substr(start, end == std::string_view::npos ? line.npos : end - start);
+    const std::string_view field =
+        line.substr(start, end == std::string_view::npos ? line.npos : end - start);
     if (!field.empty() || separator == '\t') fields.emplace_back(field);
     if (end == std::string_view::npos) return fields;
     start = end + 1;
@@ -25,24 +27,16 @@ const std::string& UserAliases::canonical_name(const std::string& name) const {
 }
 
 UserAliases read_user_aliases(std::string_view bytes, const std::string& origin) {
-  constexpr std::string_view kHeader = "# newsgraph-lexicon 1 aliases";
+  std::vector<lexicon::LexiconRow> rows;
+  try {
+    rows = lexicon::parse_lexicon_rows(bytes, origin, "aliases");
+  } catch (const ModelError& e) {
+    throw InputError(e.what());  // a bad header or an empty file: the user's, not the program's
+  }
   UserAliases aliases;
-  std::size_t number = 0;
-  for (std::size_t start = 0; start < bytes.size();) {
-    std::size_t end = bytes.find('\n', start);
-    if (end == std::string_view::npos) end = bytes.size();
-    std::string_view line = bytes.substr(start, end - start);
-    start = end + 1;
-    ++number;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    const std::string where = origin + ":" + std::to_string(number) + ": ";
-    if (number == 1) {
-      if (line != kHeader)
-        throw InputError(where + "an alias file starts with the line \"" + std::string(kHeader) + "\"");
-      continue;
-    }
-    if (line.empty() || line.front() == '#') continue;
-    const std::vector<std::string> fields = split(line, '\t');
+  for (const lexicon::LexiconRow& row : rows) {
+    const std::string where = origin + ":" + std::to_string(row.line) + ": ";
+    const std::vector<std::string>& fields = row.fields;
     if (fields.size() != 3 || fields[1].empty() || fields[2].empty())
       throw InputError(where + "expected three tab-separated fields, found " + std::to_string(fields.size()));
     if (fields[0] == "same") {
@@ -65,7 +59,6 @@ UserAliases read_user_aliases(std::string_view bytes, const std::string& origin)
       throw InputError(where + "expected same, never or name, found \"" + fields[0] + "\"");
     }
   }
-  if (number == 0) throw InputError(origin + ": the alias file is empty");
   return aliases;
 }
 
