@@ -114,5 +114,20 @@ TEST_CASE("a date-first dateline line gives the date and the place", "[read]") {
   CHECK(document.date == "2002-04-18");
   CHECK(document.dateline == "The Kremlin, Moscow");
   REQUIRE(document.dateline_span);
-  CHECK(newsgraph::slice(document.text, *document.dateline_span) == "April 18, 2002 19:00 The Kremlin, Moscow");
+  CHECK(newsgraph::slice(document.text, *document.dateline_span) ==
+        "April 18, 2002 19:00 The Kremlin, Moscow");
+}
+
+TEST_CASE("files of one name in different folders of a directory are different articles", "[read]") {
+  TemporaryDirectory directory("read-same-names");
+  write_file(directory / "business" / "001.txt", "Shares rose on Monday.");
+  write_file(directory / "sport" / "001.txt", "The match was drawn on Sunday.");
+  std::istringstream no_input;
+  write_file(directory / "sport" / "002.txt", "The race was won on Saturday.");
+  const auto result = read_articles({directory.path().string()}, {}, no_input);
+  CHECK(result.problems.empty());
+  REQUIRE(result.documents.size() == 3);
+  CHECK(result.documents[0].id == "business/001");
+  CHECK(result.documents[1].id == "sport/001");
+  CHECK(result.documents[2].id == "002");
 }

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -206,7 +207,7 @@ class Reader {
     } else if (!fs::exists(path, error)) {
       result_.problems.push_back(input + ": no such file or directory");
     } else {
-      read_file(path);
+      read_file(path, path.stem().string());
     }
   }
 
@@ -225,10 +226,18 @@ class Reader {
       return;
     }
     std::sort(files.begin(), files.end());
-    for (const auto& file : files) read_file(file);
+    // A .txt file's id is its name without ".txt"; where two files below the directory share a name
+    // ("business/001.txt", "sport/001.txt"), it is the path below the directory instead.
+    std::map<std::string, std::size_t> uses_of_name;
+    for (const auto& file : files) ++uses_of_name[file.stem().string()];
+    for (const auto& file : files)
+      read_file(file, uses_of_name[file.stem().string()] == 1
+                          ? file.stem().string()
+                          : file.lexically_relative(directory).replace_extension().generic_string());
   }
 
-  void read_file(const fs::path& path) {
+  // text_id: the id of the article a .txt file holds (a .jsonl file's records carry their own).
+  void read_file(const fs::path& path, const std::string& text_id) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
       result_.problems.push_back(path.string() + ": cannot open the file for reading");
@@ -238,7 +247,7 @@ class Reader {
     if (path.extension() == ".jsonl")
       read_jsonl_content(content, path.string());
     else
-      add_text_article(content, path.stem().string(), path.string());
+      add_text_article(content, text_id, path.string());
   }
 
   void read_jsonl_content(const std::string& content, const std::string& name) {
