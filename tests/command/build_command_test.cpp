@@ -152,3 +152,13 @@ TEST_CASE("a user's own lexicon file adds titles and reporting cues, and a bad r
   CHECK(bad.exit_status == 1);
   CHECK_THAT(bad.err, Catch::Contains((directory / "bad.tsv").string() + ":3: each row must be"));
 }
+
+TEST_CASE("tag shows the tagger's entities and the names the graph reads from them", "[command]") {
+  TemporaryDirectory directory("cmd-tag-names");
+  write_file(directory / "a.txt", "Jens Stoltenberg, the Secretary-General of NATO, arrived in Kiev.");
+  const auto run = run_newsgraph("tag " + quoted(directory / "a.txt"), "cmd-tag-names");
+  CHECK(run.exit_status == 0);
+  CHECK_THAT(run.out, Catch::Contains("  name person \"Jens Stoltenberg\" [0, 16)"));
+  CHECK_THAT(run.out, Catch::Contains("  name organization \"NATO\" [43, 47)"));
+  CHECK_THAT(run.out, Catch::Contains("  name place \"Kiev\" [60, 64)"));
+}

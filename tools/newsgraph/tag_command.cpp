@@ -17,6 +17,7 @@
 #include "newsgraph/error.hpp"
 #include "newsgraph/read/read.hpp"
 #include "newsgraph/tag/entities.hpp"
+#include "newsgraph/tag/mentions.hpp"
 #include "newsgraph/tag/tagger.hpp"
 #include "newsgraph/text/segment.hpp"
 #include "newsgraph/time/expressions.hpp"
@@ -123,9 +124,10 @@ Span entity_span(const text::Segments& segments, const TaggedSentence& sentence,
   return {segments.tokens[first + entity.begin].span.begin, segments.tokens[first + entity.end - 1].span.end};
 }
 
-// For people: each sentence as word/POS/NER, then its entities with their byte spans.
+// For people: each sentence as word/POS/NER, then the tagger's entities, the names the graph reads
+// from them (after the rules of tag/mentions.hpp) and the time expressions, with their byte spans.
 std::string format_text(const Document& document, const text::Segments& segments,
-                        const std::vector<TaggedSentence>& sentences,
+                        const std::vector<TaggedSentence>& sentences, const std::vector<tag::Mention>& names,
                         const std::vector<time::TimeExpression>& times) {
   std::string out;
   for (std::size_t s = 0; s < sentences.size(); ++s) {
@@ -145,6 +147,14 @@ std::string format_text(const Document& document, const text::Segments& segments
       out.append("  ").append(entity.type).append(" \"").append(slice(document.text, span));
       out += "\" [" + std::to_string(span.begin) + ", " + std::to_string(span.end) + ")\n";
     }
+    for (const tag::Mention& name : names) {
+      if (name.sentence != s) continue;
+      out.append("  name ")
+          .append(tag::to_string(name.type))
+          .append(" \"")
+          .append(slice(document.text, name.span));
+      out += "\" [" + std::to_string(name.span.begin) + ", " + std::to_string(name.span.end) + ")\n";
+    }
     for (const time::TimeExpression& expression : times) {
       if (expression.sentence != s) continue;
       out.append("  TIME \"").append(slice(document.text, expression.span)).append("\" = ");
@@ -156,7 +166,7 @@ std::string format_text(const Document& document, const text::Segments& segments
 }
 
 std::string format_json(const Document& document, const text::Segments& segments,
-                        const std::vector<TaggedSentence>& sentences,
+                        const std::vector<TaggedSentence>& sentences, const std::vector<tag::Mention>& names,
                         const std::vector<time::TimeExpression>& times) {
   rapidjson::StringBuffer buffer;
   rapidjson::Writer<rapidjson::StringBuffer> json(buffer);
@@ -212,6 +222,21 @@ std::string format_json(const Document& document, const text::Segments& segments
     json.EndObject();
   }
   json.EndArray();
+  json.Key("names");
+  json.StartArray();
+  for (const tag::Mention& name : names) {
+    json.StartObject();
+    json.Key("type");
+    string(tag::to_string(name.type));
+    json.Key("text");
+    string(slice(document.text, name.span));
+    json.Key("span");
+    span(name.span);
+    json.Key("tokens");
+    span({name.first_token, name.end_token});
+    json.EndObject();
+  }
+  json.EndArray();
   json.Key("times");
   json.StartArray();
   for (const time::TimeExpression& expression : times) {
@@ -248,9 +273,11 @@ int run_tag(const TagOptions& options) {
       write_output("article " + document.id + "\n");
     const text::Segments segments = text::segment(document);
     const std::vector<TaggedSentence> sentences = tag_article(tagger, document, segments);
+    const tag::Tagging names = tag::tag_document(document, segments, tagger, nullptr);
     const std::vector<time::TimeExpression> times = time::find_time_expressions(document, segments);
-    write_output(options.format == "json" ? format_json(document, segments, sentences, times)
-                                          : format_text(document, segments, sentences, times));
+    write_output(options.format == "json"
+                     ? format_json(document, segments, sentences, names.mentions, times)
+                     : format_text(document, segments, sentences, names.mentions, times));
   }
   return articles.had_problems ? 1 : 0;
 }

@@ -709,4 +709,13 @@ Tagging tag_document(const Document& document, const text::Segments& segments, c
   return DocumentTagger(document, segments, tagger, user_aliases).tag();
 }
 
+std::string_view to_string(EntityType type) {
+  switch (type) {
+    case EntityType::Person: return "person";
+    case EntityType::Organization: return "organization";
+    case EntityType::Place: return "place";
+  }
+  return "";
+}
+
 }  // namespace newsgraph::tag

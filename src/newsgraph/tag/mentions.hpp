@@ -24,6 +24,9 @@ class Tagger;
 
 enum class EntityType { Person, Organization, Place };
 
+// "person", "organization", "place".
+std::string_view to_string(EntityType type);
+
 struct Mention {
   Span span;
   EntityType type = EntityType::Person;
