@@ -363,3 +363,13 @@ TEST_CASE("a participle after the content is no part of it", "[extract][claims]"
   REQUIRE(r.analysis.claims[0].speaker);
   CHECK(r.name_of(*r.analysis.claims[0].speaker) == "Ellen Tauscher");
 }
+
+TEST_CASE("'called on X to do Y' claims the appeal without its 'on'", "[extract][claims]") {
+  const auto r =
+      read("Vladimir Putin called on the Caspian states to settle all problems by peaceful means.");
+  REQUIRE(r.analysis.claims.size() == 1);
+  CHECK(r.text_of(r.analysis.claims[0].content) ==
+        "the Caspian states to settle all problems by peaceful means");
+  REQUIRE(r.analysis.claims[0].speaker);
+  CHECK(r.name_of(*r.analysis.claims[0].speaker) == "Vladimir Putin");
+}

@@ -608,6 +608,10 @@ class ClaimFinder {
       if (content >= end || !text::is_one_of(lower_words_[content], kContentPrepositions)) return false;
       ++content;
     }
+    // "called on the parties to ...", "called for calm": an appeal, whose content follows "on" or "for".
+    if (cue.kind == lexicon::CueKind::Object && content == cue.end && content < end &&
+        text::is_one_of(lower_words_[content], std::array<std::string_view, 3>{"on", "upon", "for"}))
+      ++content;
     while (content < end && (word(content) == "," || word(content) == ":")) ++content;
     if (end <= content + 2) return false;
     // A content that is one whole quotation is the quotation's claim.
