@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <map>
-#include <set>
 #include <string>
 
 #include "newsgraph/lexicon/lexicon.hpp"
@@ -109,7 +108,7 @@ class ClaimFinder {
   // The cue that starts at token t. A word of a name is never one ("the United States").
   std::optional<CueMatch> cue_at(std::size_t t) const {
     if (mention_at_[t] != kNone) return std::nullopt;
-    for (const auto& cue : cues_.cues()) {
+    for (const auto& cue : cues_.starting_with(lower_words_[t])) {
       if (t + cue.words.size() > token_count()) continue;
       bool same = true;
       for (std::size_t i = 0; i < cue.words.size() && same; ++i) same = lower_words_[t + i] == cue.words[i];
@@ -719,9 +718,9 @@ class ClaimFinder {
 }  // namespace
 
 std::vector<bool> sentences_with_cues(std::string_view text, const text::Segments& segments) {
-  std::set<std::string, std::less<>> first_words;
-  for (const auto& cue : lexicon::ReportingCues::embedded().cues()) first_words.insert(cue.words.front());
-  return text::sentences_with_words(text, segments, first_words);
+  const lexicon::ReportingCues& cues = lexicon::ReportingCues::embedded();
+  return text::sentences_with_word(
+      text, segments, [&](std::string_view lower) { return !cues.starting_with(lower).empty(); });
 }
 
 std::vector<Claim> extract_claims(const Document& document, const text::Segments& segments,

@@ -83,7 +83,7 @@ class MeetingFinder {
  private:
   std::optional<std::pair<lexicon::TriggerKind, std::size_t>> trigger_at(std::size_t t,
                                                                          std::size_t end) const {
-    for (const auto& trigger : lexicon::MeetingTriggers::embedded().triggers()) {
+    for (const auto& trigger : lexicon::MeetingTriggers::embedded().starting_with(lower_words_[t])) {
       if (t + trigger.words.size() > end) continue;
       bool same = true;
       for (std::size_t i = 0; i < trigger.words.size() && same; ++i)
@@ -437,10 +437,9 @@ class MeetingFinder {
 }  // namespace
 
 std::vector<bool> sentences_with_meeting_words(std::string_view text, const text::Segments& segments) {
-  std::set<std::string, std::less<>> first_words;
-  for (const auto& trigger : lexicon::MeetingTriggers::embedded().triggers())
-    first_words.insert(trigger.words.front());
-  return text::sentences_with_words(text, segments, first_words);
+  const lexicon::MeetingTriggers& triggers = lexicon::MeetingTriggers::embedded();
+  return text::sentences_with_word(
+      text, segments, [&](std::string_view lower) { return !triggers.starting_with(lower).empty(); });
 }
 
 std::vector<Meeting> extract_meetings(const Document& document, const text::Segments& segments,

@@ -108,8 +108,12 @@ void add_user_lexicon(std::string_view bytes, std::string_view origin) {
 }
 
 std::vector<std::vector<std::string>> load_lexicon(std::string_view embedded_name, std::string_view kind) {
-  std::vector<std::vector<std::string>> rows =
-      parse_lexicon(require_embedded(embedded_name), embedded_name, kind);
+  std::vector<std::vector<std::string>> rows;
+  for (LexiconRow& row : parse_lexicon_rows(require_embedded(embedded_name), embedded_name, kind)) {
+    if (const std::string problem = row_problem(kind, row.fields); !problem.empty())
+      throw ModelError(std::string(embedded_name) + ":" + std::to_string(row.line) + ": " + problem);
+    rows.push_back(std::move(row.fields));
+  }
   loaded_kinds().insert(std::string(kind));
   if (const auto added = user_rows().find(kind); added != user_rows().end())
     rows.insert(rows.end(), added->second.begin(), added->second.end());
@@ -143,10 +147,6 @@ const Titles& Titles::embedded() {
   static const Titles titles = [] {
     Titles loaded;
     for (const auto& row : load_lexicon("lexicon/titles.tsv", "titles")) {
-      if (row.size() < 2 || row.size() > 3 || (row[1] != "head" && row[1] != "modifier"))
-        throw ModelError(
-            "lexicon/titles.tsv: each row must be a word, its kind (head or modifier) and perhaps its full "
-            "form");
       if (row.size() == 3) loaded.full_forms_.emplace(row[0], row[2]);
       (row[1] == "head" ? loaded.heads_ : loaded.modifiers_).insert(row[0]);
     }
@@ -206,11 +206,8 @@ std::size_t Titles::title_end(const std::vector<std::string_view>& words, std::s
 const Parties& Parties::embedded() {
   static const Parties parties = [] {
     Parties loaded;
-    for (const auto& row : load_lexicon("lexicon/parties.tsv", "parties")) {
-      if (row.size() != 2)
-        throw ModelError("lexicon/parties.tsv: each row must be a word and its party's name");
+    for (const auto& row : load_lexicon("lexicon/parties.tsv", "parties"))
       loaded.parties_.emplace(row[0], row[1]);
-    }
     return loaded;
   }();
   return parties;
@@ -254,14 +251,13 @@ const MeetingTriggers& MeetingTriggers::embedded() {
   static const MeetingTriggers triggers = [] {
     MeetingTriggers loaded;
     for (const auto& row : load_lexicon("lexicon/meeting_triggers.tsv", "meeting-triggers")) {
-      if (row.size() != 2 || (row[1] != "noun" && row[1] != "verb"))
-        throw ModelError("lexicon/meeting_triggers.tsv: each row must be words and their kind, noun or verb");
-      loaded.triggers_.push_back(
-          MeetingTrigger{lower_words(row[0]), row[1] == "noun" ? TriggerKind::Noun : TriggerKind::Verb});
+      MeetingTrigger trigger{lower_words(row[0]), row[1] == "noun" ? TriggerKind::Noun : TriggerKind::Verb};
+      loaded.by_first_word_[trigger.words.front()].push_back(trigger);
     }
-    std::stable_sort(
-        loaded.triggers_.begin(), loaded.triggers_.end(),
-        [](const MeetingTrigger& a, const MeetingTrigger& b) { return a.words.size() > b.words.size(); });
+    for (auto& [first, triggers] : loaded.by_first_word_)
+      std::stable_sort(
+          triggers.begin(), triggers.end(),
+          [](const MeetingTrigger& a, const MeetingTrigger& b) { return a.words.size() > b.words.size(); });
     return loaded;
   }();
   return triggers;
@@ -271,31 +267,41 @@ const ReportingCues& ReportingCues::embedded() {
   static const ReportingCues cues = [] {
     ReportingCues loaded;
     for (const auto& row : load_lexicon("lexicon/reporting_cues.tsv", "reporting-cues")) {
-      if (row.size() != 2)
-        throw ModelError("lexicon/reporting_cues.tsv: each row must be a cue and its kind");
-      Cue cue;
-      cue.words = lower_words(row[0]);
-      if (row[1] == "verb")
-        cue.kind = CueKind::Verb;
-      else if (row[1] == "verb-on")
-        cue.kind = CueKind::VerbOn;
-      else if (row[1] == "phrase")
-        cue.kind = CueKind::Phrase;
-      else if (row[1] == "negative")
-        cue.kind = CueKind::Negative;
-      else if (row[1] == "source")
-        cue.kind = CueKind::Source;
-      else if (row[1] == "object")
-        cue.kind = CueKind::Object;
-      else
-        throw ModelError("lexicon/reporting_cues.tsv: unknown cue kind \"" + row[1] + "\"");
-      loaded.cues_.push_back(std::move(cue));
+      // row_problem has checked the kind is one of these.
+      const CueKind kind = row[1] == "verb"       ? CueKind::Verb
+                           : row[1] == "verb-on"  ? CueKind::VerbOn
+                           : row[1] == "phrase"   ? CueKind::Phrase
+                           : row[1] == "negative" ? CueKind::Negative
+                           : row[1] == "source"   ? CueKind::Source
+                                                  : CueKind::Object;
+      Cue cue{lower_words(row[0]), kind};
+      loaded.by_first_word_[cue.words.front()].push_back(cue);
     }
-    std::stable_sort(loaded.cues_.begin(), loaded.cues_.end(),
-                     [](const Cue& a, const Cue& b) { return a.words.size() > b.words.size(); });
+    for (auto& [first, cues] : loaded.by_first_word_)
+      std::stable_sort(cues.begin(), cues.end(),
+                       [](const Cue& a, const Cue& b) { return a.words.size() > b.words.size(); });
     return loaded;
   }();
   return cues;
+}
+
+namespace {
+
+template <typename Entry>
+std::span<const Entry> entries_starting(const std::map<std::string, std::vector<Entry>, std::less<>>& index,
+                                        std::string_view lower_word) {
+  const auto found = index.find(lower_word);
+  return found == index.end() ? std::span<const Entry>() : std::span<const Entry>(found->second);
+}
+
+}  // namespace
+
+std::span<const MeetingTrigger> MeetingTriggers::starting_with(std::string_view lower_word) const {
+  return entries_starting(by_first_word_, lower_word);
+}
+
+std::span<const Cue> ReportingCues::starting_with(std::string_view lower_word) const {
+  return entries_starting(by_first_word_, lower_word);
 }
 
 }  // namespace newsgraph::lexicon

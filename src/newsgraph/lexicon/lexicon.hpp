@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -105,24 +106,26 @@ struct MeetingTrigger {
   TriggerKind kind = TriggerKind::Noun;
 };
 
-// The meeting-trigger lexicon (lexicon/meeting_triggers.tsv), loaded once; longest triggers first.
+// The meeting-trigger lexicon (lexicon/meeting_triggers.tsv), loaded once.
 class MeetingTriggers {
  public:
   static const MeetingTriggers& embedded();
-  const std::vector<MeetingTrigger>& triggers() const { return triggers_; }
+  // The triggers whose first word is `lower_word` (in lower case), longest first; empty if none.
+  std::span<const MeetingTrigger> starting_with(std::string_view lower_word) const;
 
  private:
-  std::vector<MeetingTrigger> triggers_;
+  std::map<std::string, std::vector<MeetingTrigger>, std::less<>> by_first_word_;
 };
 
-// The reporting-cue lexicon (lexicon/reporting_cues.tsv), loaded once; longest cues first.
+// The reporting-cue lexicon (lexicon/reporting_cues.tsv), loaded once.
 class ReportingCues {
  public:
   static const ReportingCues& embedded();
-  const std::vector<Cue>& cues() const { return cues_; }
+  // The cues whose first word is `lower_word` (in lower case), longest first; empty if none.
+  std::span<const Cue> starting_with(std::string_view lower_word) const;
 
  private:
-  std::vector<Cue> cues_;
+  std::map<std::string, std::vector<Cue>, std::less<>> by_first_word_;
 };
 
 }  // namespace newsgraph::lexicon

@@ -9,13 +9,13 @@ std::string ascii_lower(std::string_view word) {
   return lower;
 }
 
-std::vector<bool> sentences_with_words(std::string_view text, const Segments& segments,
-                                       const std::set<std::string, std::less<>>& words) {
+std::vector<bool> sentences_with_word(std::string_view text, const Segments& segments,
+                                      const std::function<bool(std::string_view lower)>& wanted) {
   std::vector<bool> found(segments.sentences.size(), false);
   for (std::size_t s = 0; s < segments.sentences.size(); ++s)
     for (std::size_t t = segments.sentences[s].first_token; t < segments.sentences[s].end_token && !found[s];
          ++t)
-      found[s] = words.contains(ascii_lower(slice(text, segments.tokens[t].span)));
+      found[s] = wanted(ascii_lower(slice(text, segments.tokens[t].span)));
   return found;
 }
 

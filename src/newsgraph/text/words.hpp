@@ -1,12 +1,12 @@
 // Small word helpers shared by the stages: ASCII lower case, membership in a fixed word list, and the
-// sentences that hold a word of a set.
+// sentences that hold a word a predicate accepts.
 // Words are UTF-8 byte strings; bytes outside ASCII are left as they are. Pure functions, safe from
 // any thread.
 #pragma once
 
 #include <algorithm>
 #include <array>
-#include <set>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,8 +23,8 @@ bool is_one_of(std::string_view word, const std::array<std::string_view, N>& wor
   return std::find(words.begin(), words.end(), word) != words.end();
 }
 
-// One flag per sentence: whether one of its tokens, in ASCII lower case, is in `words`.
-std::vector<bool> sentences_with_words(std::string_view text, const Segments& segments,
-                                       const std::set<std::string, std::less<>>& words);
+// One flag per sentence: whether one of its tokens, in ASCII lower case, is a word `wanted` accepts.
+std::vector<bool> sentences_with_word(std::string_view text, const Segments& segments,
+                                      const std::function<bool(std::string_view lower)>& wanted);
 
 }  // namespace newsgraph::text
