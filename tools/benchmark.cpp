@@ -118,6 +118,21 @@ struct StageResult {
   std::size_t tokens = 0;
 };
 
+// Runs `pass` (which returns the tokens it handled) `repeat` times and keeps its fastest wall-clock
+// and least processor time.
+template <typename Pass>
+void time_passes(int repeat, StageResult& result, Pass pass) {
+  result.seconds = 1e300;
+  result.cpu_seconds = 1e300;
+  for (int r = 0; r < repeat; ++r) {
+    const auto start = Clock::now();
+    const double cpu_start = thread_cpu_seconds();
+    result.tokens = pass();
+    result.seconds = std::min(result.seconds, seconds_since(start));
+    result.cpu_seconds = std::min(result.cpu_seconds, thread_cpu_seconds() - cpu_start);
+  }
+}
+
 // Tags document by document (Tagger::tag_document), as the pipeline does.
 StageResult benchmark_tag(const Sentences& sentences, const std::vector<std::size_t>& document_sizes,
                           const std::string& model_path, int repeat) {
@@ -128,25 +143,19 @@ StageResult benchmark_tag(const Sentences& sentences, const std::vector<std::siz
   const newsgraph::tag::Tagger& tagger = from_file ? *from_file : newsgraph::tag::Tagger::embedded();
   result.load_ms = seconds_since(load_start) * 1000;
 
-  result.seconds = 1e300;
-  result.cpu_seconds = 1e300;
   std::size_t checksum = 0;  // keeps the work from being optimised away
-  for (int r = 0; r < repeat; ++r) {
-    const auto start = Clock::now();
-    const double cpu_start = thread_cpu_seconds();
-    result.tokens = 0;
-    std::size_t first = 0;
+  time_passes(repeat, result, [&] {
+    std::size_t tokens = 0, first = 0;
     Sentences document;
     for (const std::size_t size : document_sizes) {
       document.assign(sentences.begin() + static_cast<std::ptrdiff_t>(first),
                       sentences.begin() + static_cast<std::ptrdiff_t>(first + size));
       first += size;
       for (const auto& tags : tagger.tag_document(document))
-        for (const auto& word : tags) checksum += word.ner.size(), ++result.tokens;
+        for (const auto& word : tags) checksum += word.ner.size(), ++tokens;
     }
-    result.seconds = std::min(result.seconds, seconds_since(start));
-    result.cpu_seconds = std::min(result.cpu_seconds, thread_cpu_seconds() - cpu_start);
-  }
+    return tokens;
+  });
   if (checksum == 0 && result.tokens > 0) std::cerr << "benchmark: no tags at all\n";
   return result;
 }
@@ -160,20 +169,15 @@ StageResult benchmark_parse(const Sentences& sentences, const std::string& model
   const newsgraph::parse::Parser& parser = from_file ? *from_file : newsgraph::parse::Parser::embedded();
   result.load_ms = seconds_since(load_start) * 1000;
 
-  result.seconds = 1e300;
-  result.cpu_seconds = 1e300;
   std::size_t checksum = 0;  // keeps the work from being optimised away
-  for (int r = 0; r < repeat; ++r) {
-    const auto start = Clock::now();
-    const double cpu_start = thread_cpu_seconds();
-    result.tokens = 0;
+  time_passes(repeat, result, [&] {
+    std::size_t tokens = 0;
     for (const auto& words : sentences) {
       checksum += parser.parse(words).root().value_or(0);
-      result.tokens += words.size();
+      tokens += words.size();
     }
-    result.seconds = std::min(result.seconds, seconds_since(start));
-    result.cpu_seconds = std::min(result.cpu_seconds, thread_cpu_seconds() - cpu_start);
-  }
+    return tokens;
+  });
   if (checksum == 0 && result.tokens > 0) std::cerr << "benchmark: every root is the first word\n";
   return result;
 }
