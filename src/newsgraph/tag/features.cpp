@@ -93,70 +93,69 @@ WordKeys word_keys(std::string_view word) {
 
 namespace {
 
-void word_features(std::string_view word, int offset, const WordClusters& clusters, bool any_case,
-                   std::vector<FeatureHash>& features) {
+// What the window features need of a word, found once however many window positions it fills.
+struct DescribedWord {
+  std::string_view word;
+  std::string lower;
+  WordClusters::Classes classes;
+  std::uint64_t lower_hash = 0, short_shape_hash = 0;
+  std::uint64_t suffix3_hash = 0;  // of the last three letters in lower case, for words longer than 3
+};
+
+DescribedWord describe(std::string_view word, const WordClusters& clusters, bool any_case) {
+  DescribedWord described{word, ascii_lower(word),
+                          any_case ? clusters.find_any_case(word) : clusters.find(word)};
+  described.lower_hash = hash_string(described.lower);
+  described.short_shape_hash = hash_string(short_shape(word));
+  if (described.lower.size() > 3)
+    described.suffix3_hash =
+        hash_string(std::string_view(described.lower).substr(described.lower.size() - 3));
+  return described;
+}
+
+// The features of a word seen at `offset` from the word being tagged.
+void add_described_word(const DescribedWord& described, int offset, std::vector<FeatureHash>& features) {
   const std::uint64_t where = static_cast<std::uint64_t>(offset + kWindow);
   auto add = [&](Template name, std::uint64_t value) { features.push_back(feature(name, where, value)); };
-  const std::string lower = ascii_lower(word);
-  const WordClusters::Classes classes = any_case ? clusters.find_any_case(word) : clusters.find(word);
-  add(kLowercase, hash_string(lower));
-  add(kShortShape, hash_string(short_shape(word)));
+  const std::string_view word = described.word;
+  const std::string_view lower = described.lower;
+  add(kLowercase, described.lower_hash);
+  add(kShortShape, described.short_shape_hash);
   if (offset == 0) {
     add(kWordForm, hash_string(word));
     add(kShape, hash_string(word_shape(word)));
     for (std::size_t length = 1; length <= 3 && length < word.size(); ++length)
       add(kPrefix, hash_string(word.substr(0, length), length));
     for (std::size_t length = 1; length <= 4 && length < word.size(); ++length)
-      add(kSuffix, hash_string(std::string_view(lower).substr(lower.size() - length), length));
+      add(kSuffix, hash_string(lower.substr(lower.size() - length), length));
   } else if (offset == 1 || offset == -1) {
-    if (lower.size() > 3) add(kSuffix, hash_string(std::string_view(lower).substr(lower.size() - 3)));
+    if (lower.size() > 3) add(kSuffix, described.suffix3_hash);
   }
   const std::size_t levels = offset == 0 || offset == 1 || offset == -1 ? WordClusters::kLevels : 1;
   for (std::size_t level = 0; level < levels; ++level)
-    if (classes[level] != 0) add(kWordClass, hash_combine(level, classes[level]));
+    if (described.classes[level] != 0) add(kWordClass, hash_combine(level, described.classes[level]));
 }
 
 }  // namespace
 
 void add_word_features(std::string_view word, int offset, const WordClusters& clusters,
                        std::vector<FeatureHash>& features) {
-  word_features(word, offset, clusters, false, features);
+  add_described_word(describe(word, clusters, false), offset, features);
 }
 
 void add_tagger_word_features(std::string_view word, int offset, const WordClusters& clusters,
                               std::vector<FeatureHash>& features) {
-  word_features(word, offset, clusters, true, features);
+  add_described_word(describe(word, clusters, true), offset, features);
 }
 
 void tagger_word_features(std::string_view word, const WordClusters& clusters,
                           std::array<std::vector<FeatureHash>, kOffsets>& features) {
-  // As add_tagger_word_features at each offset, with the word's strings and classes found once.
-  const std::string lower = ascii_lower(word);
-  const WordClusters::Classes classes = clusters.find_any_case(word);
-  const std::uint64_t lower_hash = hash_string(lower);
-  const std::uint64_t short_shape_hash = hash_string(short_shape(word));
-  const std::uint64_t suffix3_hash =
-      lower.size() > 3 ? hash_string(std::string_view(lower).substr(lower.size() - 3)) : 0;
+  // As add_tagger_word_features at each offset, with the word described once.
+  const DescribedWord described = describe(word, clusters, true);
   for (int offset = -kWindow; offset <= kWindow; ++offset) {
-    const std::uint64_t where = static_cast<std::uint64_t>(offset + kWindow);
-    std::vector<FeatureHash>& out = features[where];
+    std::vector<FeatureHash>& out = features[static_cast<std::size_t>(offset + kWindow)];
     out.clear();
-    auto add = [&](Template name, std::uint64_t value) { out.push_back(feature(name, where, value)); };
-    add(kLowercase, lower_hash);
-    add(kShortShape, short_shape_hash);
-    if (offset == 0) {
-      add(kWordForm, hash_string(word));
-      add(kShape, hash_string(word_shape(word)));
-      for (std::size_t length = 1; length <= 3 && length < word.size(); ++length)
-        add(kPrefix, hash_string(word.substr(0, length), length));
-      for (std::size_t length = 1; length <= 4 && length < word.size(); ++length)
-        add(kSuffix, hash_string(std::string_view(lower).substr(lower.size() - length), length));
-    } else if (offset == 1 || offset == -1) {
-      if (lower.size() > 3) add(kSuffix, suffix3_hash);
-    }
-    const std::size_t levels = offset == 0 || offset == 1 || offset == -1 ? WordClusters::kLevels : 1;
-    for (std::size_t level = 0; level < levels; ++level)
-      if (classes[level] != 0) add(kWordClass, hash_combine(level, classes[level]));
+    add_described_word(described, offset, out);
   }
 }
 
