@@ -87,8 +87,8 @@ void Gazetteer::index() {
   }
 }
 
-void Gazetteer::match(std::span<const std::uint64_t> lower_hashes, std::span<std::uint16_t> marks) const {
-  std::fill(marks.begin(), marks.end(), 0);
+template <typename Found>
+void Gazetteer::for_each_phrase(std::span<const std::uint64_t> lower_hashes, Found found) const {
   if (entries_.empty()) return;
   for (std::size_t start = 0; start < lower_hashes.size(); ++start) {
     std::uint64_t hash = kPhraseSeed;
@@ -97,42 +97,34 @@ void Gazetteer::match(std::span<const std::uint64_t> lower_hashes, std::span<std
       hash = extend_phrase_hash(hash, lower_hashes[start + length - 1]);
       const std::uint32_t row = table_.find(hash);
       if (row == learn::FeatureTable::kAbsent) break;
-      const std::uint8_t kinds = kinds_[row];
-      for (std::size_t kind = 0; kind < kNameKinds; ++kind) {
-        if (!(kinds & (1u << kind))) continue;
-        marks[start] |= static_cast<std::uint16_t>(1u << (2 * kind));
-        for (std::size_t i = start + 1; i < start + length; ++i)
-          marks[i] |= static_cast<std::uint16_t>(1u << (2 * kind + 1));
-      }
+      for (std::size_t kind = 0; kind < kNameKinds; ++kind)
+        if (kinds_[row] & (1u << kind)) found(start, length, kind);
     }
   }
+}
+
+void Gazetteer::match(std::span<const std::uint64_t> lower_hashes, std::span<std::uint16_t> marks) const {
+  std::fill(marks.begin(), marks.end(), 0);
+  for_each_phrase(lower_hashes, [&](std::size_t start, std::size_t length, std::size_t kind) {
+    marks[start] |= static_cast<std::uint16_t>(1u << (2 * kind));
+    for (std::size_t i = start + 1; i < start + length; ++i)
+      marks[i] |= static_cast<std::uint16_t>(1u << (2 * kind + 1));
+  });
 }
 
 void Gazetteer::match_positions(std::span<const std::uint64_t> lower_hashes,
                                 std::span<std::uint32_t> marks) const {
   std::fill(marks.begin(), marks.end(), 0);
-  if (entries_.empty()) return;
-  for (std::size_t start = 0; start < lower_hashes.size(); ++start) {
-    std::uint64_t hash = kPhraseSeed;
-    const std::size_t longest = std::min(kLongestPhrase, lower_hashes.size() - start);
-    for (std::size_t length = 1; length <= longest; ++length) {
-      hash = extend_phrase_hash(hash, lower_hashes[start + length - 1]);
-      const std::uint32_t row = table_.find(hash);
-      if (row == learn::FeatureTable::kAbsent) break;
-      const std::uint8_t kinds = kinds_[row];
-      for (std::size_t kind = 0; kind < kNameKinds; ++kind) {
-        if (!(kinds & (1u << kind))) continue;
-        const std::uint32_t base = static_cast<std::uint32_t>(4 * kind);
-        if (length == 1) {
-          marks[start] |= 1u << (base + 3);
-          continue;
-        }
-        marks[start] |= 1u << base;
-        for (std::size_t i = start + 1; i + 1 < start + length; ++i) marks[i] |= 1u << (base + 1);
-        marks[start + length - 1] |= 1u << (base + 2);
-      }
+  for_each_phrase(lower_hashes, [&](std::size_t start, std::size_t length, std::size_t kind) {
+    const std::uint32_t base = static_cast<std::uint32_t>(4 * kind);
+    if (length == 1) {
+      marks[start] |= 1u << (base + 3);
+      return;
     }
-  }
+    marks[start] |= 1u << base;
+    for (std::size_t i = start + 1; i + 1 < start + length; ++i) marks[i] |= 1u << (base + 1);
+    marks[start + length - 1] |= 1u << (base + 2);
+  });
 }
 
 void Gazetteer::save(learn::ByteWriter& writer) const {

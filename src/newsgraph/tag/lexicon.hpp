@@ -17,8 +17,8 @@
 #include <vector>
 
 #include "newsgraph/learn/binary_io.hpp"
-#include "newsgraph/text/words.hpp"
 #include "newsgraph/learn/perceptron.hpp"
+#include "newsgraph/text/words.hpp"
 
 namespace newsgraph::tag {
 
@@ -74,6 +74,9 @@ class Gazetteer {
 
  private:
   void index();
+  // Calls found(start, length, kind) for every phrase of the gazetteer in the words, per kind.
+  template <typename Found>
+  void for_each_phrase(std::span<const std::uint64_t> lower_hashes, Found found) const;
 
   std::vector<std::pair<std::string, std::uint8_t>> entries_;  // sorted by phrase
   learn::FeatureTable table_;        // hash of a phrase or of a phrase's first words -> kinds_ row
