@@ -16,9 +16,7 @@ RowTable::RowTable(const learn::CompactPerceptron& model)
     inline_slots_.assign(size, InlineSlot{});
     for (std::uint32_t row = 0; row < keys.size(); ++row) {
       const std::uint64_t key = nonzero(keys[row]);
-      std::size_t slot = home(key);
-      while (inline_slots_[slot].key != 0 && inline_slots_[slot].key != key) slot = (slot + 1) & mask_;
-      InlineSlot& to = inline_slots_[slot];
+      InlineSlot& to = inline_slots_[probe(inline_slots_.data(), key, home(key))];
       to.key = key;
       const auto classes = model.row_classes(row);
       const auto units = model.row_units(row);
@@ -35,9 +33,7 @@ RowTable::RowTable(const learn::CompactPerceptron& model)
     for (std::size_t k = 0; k < classes.size(); ++k)
       entries_.push_back(std::uint32_t{classes[k]} << 16 | static_cast<std::uint16_t>(units[k]));
     const std::uint64_t key = nonzero(keys[row]);
-    std::size_t slot = home(key);
-    while (slots_[slot].key != 0 && slots_[slot].key != key) slot = (slot + 1) & mask_;
-    slots_[slot] = {key, begin, static_cast<std::uint32_t>(entries_.size())};
+    slots_[probe(slots_.data(), key, home(key))] = {key, begin, static_cast<std::uint32_t>(entries_.size())};
   }
 }
 
@@ -54,11 +50,9 @@ void RowTable::add_inline_units(std::span<const std::uint64_t> features, std::in
       __builtin_prefetch(slots + at[j]);
     }
     for (std::size_t j = 0; j < count; ++j) {
-      const std::uint64_t key = nonzero(batch[j]);
-      std::size_t slot = at[j];
-      while (slots[slot].key != key && slots[slot].key != 0) slot = (slot + 1) & mask_;
       // An empty slot's units are all 0.
-      for (std::uint32_t c = 0; c < kInlineClasses; ++c) sums[c] += slots[slot].units[c];
+      const InlineSlot& found = slots[probe(slots, nonzero(batch[j]), at[j])];
+      for (std::uint32_t c = 0; c < kInlineClasses; ++c) sums[c] += found.units[c];
     }
   }
   for (std::uint32_t c = 0; c < class_count_; ++c) units[c] += sums[c];
@@ -79,11 +73,9 @@ void RowTable::add_units(std::span<const std::uint64_t> features, std::int32_t* 
       __builtin_prefetch(slots + at[j]);
     }
     for (std::size_t j = 0; j < count; ++j) {
-      const std::uint64_t key = nonzero(batch[j]);
-      std::size_t slot = at[j];
-      while (slots[slot].key != key && slots[slot].key != 0) slot = (slot + 1) & mask_;
-      begin[j] = slots[slot].begin;
-      end[j] = slots[slot].end;  // an empty slot has begin == end
+      const Slot& found = slots[probe(slots, nonzero(batch[j]), at[j])];
+      begin[j] = found.begin;
+      end[j] = found.end;  // an empty slot has begin == end
       __builtin_prefetch(entries + begin[j]);
     }
     for (std::size_t j = 0; j < count; ++j)

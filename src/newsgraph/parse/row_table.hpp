@@ -47,6 +47,12 @@ class RowTable {
   std::size_t home(std::uint64_t key) const {
     return static_cast<std::size_t>((key * 0x9e3779b97f4a7c15ULL) >> shift_);
   }
+  // The slot holding `key`, probing on from `slot`, or the empty slot where it would go.
+  template <typename SlotType>
+  std::size_t probe(const SlotType* slots, std::uint64_t key, std::size_t slot) const {
+    while (slots[slot].key != key && slots[slot].key != 0) slot = (slot + 1) & mask_;
+    return slot;
+  }
 
   std::uint32_t class_count_ = 0;
   float scale_ = 1;
