@@ -73,12 +73,16 @@ class ClaimFinder {
     for (std::size_t s = 0; s < segments.sentences.size(); ++s)
       for (std::size_t t = segments.sentences[s].first_token; t < segments.sentences[s].end_token; ++t)
         sentence_of_.push_back(s);
-    std::map<std::size_t, std::size_t> token_at_byte;
-    for (std::size_t t = 0; t < segments.tokens.size(); ++t) token_at_byte[segments.tokens[t].span.begin] = t;
+    // Tokens are in text order: a reference's first token is found by its first byte.
+    const auto& tokens = segments.tokens;
     for (std::size_t e = 0; e < entities.entities.size(); ++e)
-      for (const Span reference : entities.entities[e].references)
-        if (const auto found = token_at_byte.find(reference.begin); found != token_at_byte.end())
-          reference_at_[found->second] = e;
+      for (const Span reference : entities.entities[e].references) {
+        const auto found = std::lower_bound(
+            tokens.begin(), tokens.end(), reference.begin,
+            [](const text::Token& token, std::size_t byte) { return token.span.begin < byte; });
+        if (found != tokens.end() && found->span.begin == reference.begin)
+          reference_at_[found - tokens.begin()] = e;
+      }
   }
 
   std::vector<Claim> find() {
