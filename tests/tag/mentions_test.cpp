@@ -106,3 +106,24 @@ TEST_CASE("a common word opening a quoted sentence is no name", "[tag][mentions]
   const auto names = mentions_of("Jane Smith said: Look, this is not who we are.");
   CHECK_FALSE(has_name(names, "Look"));
 }
+
+TEST_CASE("a title word that ends a person's name is a surname", "[tag][mentions]") {
+  const auto names = mentions_of("\"We will win,\" said Charlie King, a New York lawyer.");
+  CHECK(has(names, "Charlie King", tag::EntityType::Person));
+  CHECK_FALSE(has_name(names, "Charlie"));
+  // A title before the name is still a title.
+  const auto titled = mentions_of("Russian President Vladimir Putin arrived in Paris on Monday.");
+  CHECK(has(titled, "Vladimir Putin", tag::EntityType::Person));
+  CHECK_FALSE(has_name(titled, "Russian President Vladimir Putin"));
+}
+
+TEST_CASE("a title word after Mr is a surname, but not in a form of address", "[tag][mentions]") {
+  for (const std::string sentence :
+       {"Mr King said the plan would fail.", "\"It is all about enthusiasm,\" Mr. King added."}) {
+    const auto names = mentions_of(sentence);
+    CHECK(has(names, "King", tag::EntityType::Person));
+  }
+  for (const std::string sentence :
+       {"Thank you, Mr President, for the invitation.", "Madam Speaker, I rise today."})
+    CHECK(mentions_of(sentence).empty());
+}

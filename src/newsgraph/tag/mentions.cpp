@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <map>
 
 #include "newsgraph/lexicon/lexicon.hpp"
@@ -41,8 +42,16 @@ constexpr std::array kDocumentHeads = {"Act"sv,     "Bill"sv,     "Treaty"sv,  "
 
 // Forms of address that make the name after them a person's ("Lord Falconer", "Sir Menzies
 // Campbell"), whatever the tagger thought.
-constexpr std::array kHonorifics = {"Lord"sv, "Lady"sv, "Sir"sv, "Dame"sv, "Baroness"sv, "Baron"sv, "Mr"sv,
-                                    "Mrs"sv,  "Ms"sv,   "Dr"sv,  "Mr."sv,  "Mrs."sv,     "Ms."sv,   "Dr."sv};
+constexpr std::array kHonorifics = {"Lord"sv,  "Lady"sv,  "Sir"sv,  "Dame"sv, "Baroness"sv,
+                                    "Baron"sv, "Madam"sv, "Mr"sv,   "Mrs"sv,  "Ms"sv,
+                                    "Dr"sv,    "Mr."sv,   "Mrs."sv, "Ms."sv,  "Dr."sv};
+
+// The forms of address that go before a surname ("Mr King"); "Lord" and "Madam" go before titles too.
+constexpr std::array kSurnameAddresses = {"Mr"sv,  "Mrs"sv,  "Ms"sv,  "Dr"sv,
+                                          "Mr."sv, "Mrs."sv, "Ms."sv, "Dr."sv};
+
+// What sets a form of address apart ("Thank you, Mr President, ...").
+constexpr std::array kVocativeBounds = {","sv, "."sv, "!"sv, "?"sv, ";"sv, ":"sv, "\u201c"sv, "\""sv};
 
 // Last words that make a name a place ("Black Sea", "Asia-Pacific Region").
 constexpr std::array kPlaceHeads = {"Sea"sv,       "Ocean"sv,   "Region"sv,    "Gulf"sv,   "River"sv,
@@ -106,6 +115,7 @@ class DocumentTagger {
     extend_over_name_particles(sentence, chunks);
     retag_given_name_before_and(sentence, chunks);
     add_bracketed_acronyms(sentence, chunks);
+    add_addressed_surnames(sentence, chunks);
     add_gazetteer_names(sentence, ner, chunks);
     for (const EntityChunk& chunk : chunks)
       take_chunk(s, chunk.type, sentence.first_token + chunk.begin, sentence.first_token + chunk.end);
@@ -291,6 +301,21 @@ class DocumentTagger {
     }
   }
 
+  // "Mr. King said": a capitalised word after Mr, Mrs, Ms or Dr is a surname even where the tagger,
+  // which knows "King" as a title, marked nothing.
+  void add_addressed_surnames(const text::Sentence& sentence, std::vector<EntityChunk>& chunks) const {
+    const std::size_t n = sentence.end_token - sentence.first_token;
+    std::size_t c = 0;
+    for (std::size_t i = 0; i + 1 < n; ++i) {
+      while (c < chunks.size() && chunks[c].end <= i + 1) ++c;
+      const bool tagged = c < chunks.size() && chunks[c].begin <= i + 1;
+      if (tagged || !text::is_one_of(word(sentence.first_token + i), kSurnameAddresses) ||
+          !starts_upper(sentence.first_token + i + 1) || is_acronym(word(sentence.first_token + i + 1)))
+        continue;
+      chunks.insert(chunks.begin() + static_cast<std::ptrdiff_t>(c), EntityChunk{"PER", i + 1, i + 2});
+    }
+  }
+
   // "Vladimir and Lyudmila Putin": a lone capitalised word joined by "and" to a person's full name is
   // a given name sharing that surname, even where it is also a town's name; the resolver gives it
   // the surname. A country or an acronym stays what it is ("Russia and Jacques Chirac").
@@ -444,6 +469,10 @@ class DocumentTagger {
     while (begin < end && (!starts_upper(begin) || (word(begin) == "The" && end - begin > 1))) ++begin;
     while (end > begin && !starts_upper(end - 1) && !word(end - 1).starts_with("al-")) --end;
     if (begin >= end) return;
+    // "Mr. King": the tagger may leave the form of address out of the name it marks.
+    if (type == "PER" && begin > segments_.sentences[sentence].first_token &&
+        text::is_one_of(word(begin - 1), kHonorifics) && !text::is_one_of(word(begin), kHonorifics))
+      --begin;
     if (type == "MISC") {
       const std::string_view name =
           slice(text_, Span{segments_.tokens[begin].span.begin, segments_.tokens[end - 1].span.end});
@@ -493,6 +522,11 @@ class DocumentTagger {
       std::size_t name = begin;
       while (name < end && (text::is_one_of(word(name), kHonorifics) || titles_.is_title_word(word(name))))
         ++name;
+      // "Mr King said" names Mr King: a title word after the form of address is a surname, unless
+      // it addresses the holder of an office ("Thank you, Mr President, ...").
+      if (name == end && text::is_one_of(word(end - 2), kSurnameAddresses) &&
+          !is_vocative(sentence, begin, end))
+        --name;
       if (name < end) add(sentence, EntityType::Person, name, end);
       return;
     }
@@ -530,6 +564,9 @@ class DocumentTagger {
     for (std::size_t t = begin; t < end; ++t) {
       const std::size_t after_title = title_end(t, end);
       if (after_title == t) continue;
+      // "Charlie King": a title word that ends a person's name after its first names is a surname;
+      // titles come before the name they qualify.
+      if (tagged == EntityType::Person && t > begin && after_title == end && are_first_names(begin, t)) break;
       if (t > begin)
         add(sentence, tagged == EntityType::Person ? EntityType::Organization : tagged, begin, t);
       // "Secretary-General of NATO": what follows "of" is whom the title is of, not its holder.
@@ -540,6 +577,28 @@ class DocumentTagger {
       return;
     }
     add(sentence, tagged, begin, end);
+  }
+
+  // True when the words [begin, end) are set off as a form of address: between the sentence's start
+  // or a comma and a comma or the sentence's end.
+  bool is_vocative(std::size_t sentence, std::size_t begin, std::size_t end) const {
+    const text::Sentence& bounds = segments_.sentences[sentence];
+    const bool opens = begin == bounds.first_token || text::is_one_of(word(begin - 1), kVocativeBounds);
+    const bool closes = end == bounds.end_token || text::is_one_of(word(end), kVocativeBounds);
+    return opens && closes;
+  }
+
+  // True when [begin, end) could be a person's first names: capitalised words that are no common
+  // word, title, demonym or place ("Charlie", not "Russian" or "NATO").
+  bool are_first_names(std::size_t begin, std::size_t end) const {
+    for (std::size_t t = begin; t < end; ++t) {
+      const std::string_view w = word(t);
+      if (!starts_upper(t) || w.size() < 2 || std::isupper(static_cast<unsigned char>(w[1])) ||
+          common_words_.contains(w) || titles_.is_title_word(w) || gazetteer_.country_of_demonym(w) ||
+          gazetteer_.find_place(w))
+        return false;
+    }
+    return true;
   }
 
   // The end of a party's short name (one or two words) that opens [begin, end) with more words after
