@@ -133,19 +133,19 @@ TEST_CASE("tag and parse read each article of a JSONL file and report a bad line
 TEST_CASE("a user's own lexicon file adds titles and reporting cues, and a bad row names its file and line",
           "[command]") {
   TemporaryDirectory directory("cmd-lexicon");
-  write_file(directory / "a.txt", "Russian Herald Ivan Petrov quipped that the talks were a circus.");
-  write_file(directory / "cues.tsv", "# newsgraph-lexicon 1 reporting-cues\n# mine\nquipped\tverb\n");
+  write_file(directory / "a.txt", "Russian Herald Ivan Petrov harrumphed that the talks were a circus.");
+  write_file(directory / "cues.tsv", "# newsgraph-lexicon 1 reporting-cues\n# mine\nharrumphed\tverb\n");
   write_file(directory / "titles.tsv", "# newsgraph-lexicon 1 titles\nHerald\thead\n");
   write_file(directory / "bad.tsv", "# newsgraph-lexicon 1 titles\nHerald\thead\nBad\n");
   const auto plain = run_newsgraph("build " + quoted(directory / "a.txt"), "cmd-lexicon");
   CHECK(plain.exit_status == 0);
-  CHECK_THAT(plain.out, !Catch::Contains("\"cue\": \"quipped\""));
+  CHECK_THAT(plain.out, !Catch::Contains("\"cue\": \"harrumphed\""));
   const auto extended =
       run_newsgraph("build " + quoted(directory / "a.txt") + " --lexicon " + quoted(directory / "cues.tsv") +
                         " --lexicon " + quoted(directory / "titles.tsv"),
                     "cmd-lexicon");
   CHECK(extended.exit_status == 0);
-  CHECK_THAT(extended.out, Catch::Contains("\"cue\": \"quipped\""));
+  CHECK_THAT(extended.out, Catch::Contains("\"cue\": \"harrumphed\""));
   CHECK_THAT(extended.out, Catch::Contains("\"title\": \"Herald\""));
   const auto bad = run_newsgraph(
       "build " + quoted(directory / "a.txt") + " --lexicon " + quoted(directory / "bad.tsv"), "cmd-lexicon");

@@ -373,3 +373,19 @@ TEST_CASE("'called on X to do Y' claims the appeal without its 'on'", "[extract]
   REQUIRE(r.analysis.claims[0].speaker);
   CHECK(r.name_of(*r.analysis.claims[0].speaker) == "Vladimir Putin");
 }
+
+TEST_CASE("an outer cue is read even where only the nested cue has a subject in the tree",
+          "[extract][claims]") {
+  const auto r = read(
+      "Retired Lt. Gen. John Smith said the senator was \u201cabsolutely right\u201d when he said on Monday "
+      "that the army had been reduced to rubble.");
+  REQUIRE(r.analysis.claims.size() == 2);
+  const extract::Claim& outer = r.analysis.claims[0];
+  CHECK(
+      r.text_of(outer.content) ==
+      "the senator was \u201cabsolutely right\u201d when he said on Monday that the army had been reduced to "
+      "rubble");
+  REQUIRE(outer.speaker);
+  CHECK(r.name_of(*outer.speaker) == "John Smith");
+  CHECK(r.text_of(r.analysis.claims[1].content) == "the army had been reduced to rubble");
+}

@@ -91,9 +91,13 @@ class ClaimFinder {
     // An attribution that closes its sentence ("..., the ministry said on Saturday.") is read by word
     // order first: its shape is plain, and parsers trained on web text often misplace the long
     // quoted or reported content before it.
-    for (std::size_t s = 0; s < segments_.sentences.size(); ++s)
-      if (!find_reported(s, Pass::Closing) && !(trees_[s] && find_reported_in_tree(s, *trees_[s])))
-        find_reported(s, Pass::Other);
+    // The tree's claims mark their cues used, so word order still reads a cue the parser missed
+    // ("Retired Lt. Gen. Michael Flynn said ... when he said ...", where only the inner cue has a subject).
+    for (std::size_t s = 0; s < segments_.sentences.size(); ++s) {
+      if (find_reported(s, Pass::Closing)) continue;
+      if (trees_[s]) find_reported_in_tree(s, *trees_[s]);
+      find_reported(s, Pass::Other);
+    }
     find_mentioned();
     std::sort(claims_.begin(), claims_.end(),
               [](const Claim& a, const Claim& b) { return a.content < b.content; });
@@ -395,10 +399,9 @@ class ClaimFinder {
   // ("Rasmussen said [there was no need ...]") for its subject; a verb that hangs as parataxis from the
   // clause it reports ("[There is no need], he said.") claims that clause without its own words. Every
   // cue of the sentence gives its claim, so a claim nested in another ("She recalled that Obama had
-  // declared ...") gives both. Returns whether any claim was found.
-  bool find_reported_in_tree(std::size_t s, const parse::DependencyTree& tree) {
+  // declared ...") gives both.
+  void find_reported_in_tree(std::size_t s, const parse::DependencyTree& tree) {
     const std::size_t first = segments_.sentences[s].first_token;
-    bool found = false;
     for (std::size_t w = 0; w < tree.size(); ++w) {
       const std::size_t t = first + w;
       if (used_[t] || quotation_at_[t] != kNone) continue;
@@ -415,9 +418,8 @@ class ClaimFinder {
         continue;
       add_reported(tokens_span(clause->begin, clause->end), *cue, *speaker, s);
       claims_.back().negative = claims_.back().negative || denies(tree, clause->head, first);
-      found = true;
+      for (std::size_t u = cue->begin; u < cue->end; ++u) used_[u] = true;
     }
-    return found;
   }
 
   // The clause a cue reports: its tokens [begin, end), without "that", the cue's own words and the
@@ -535,7 +537,7 @@ class ClaimFinder {
 
   // Reported speech read from word order. The closing pass finds an attribution that closes the
   // sentence ("..., X said.", "..., said X."); it outranks a reporting verb inside its content
-  // ("Moscow insists on ..."). The other pass, for sentences the tree gives no claim, finds
+  // ("Moscow insists on ..."). The other pass, for the cues the tree read no claim from, finds
   // "X said (that) ..." and "according to X, ...". Returns whether a claim was found.
   enum class Pass { Closing, Other };
 
@@ -713,7 +715,7 @@ class ClaimFinder {
       reference_at_;  // token -> the person entity resolution found a pronoun there stands for
   std::vector<std::pair<std::size_t, std::size_t>> quotation_tokens_;  // quotation -> [first, end) tokens
   std::vector<std::size_t> sentence_of_;                               // token -> sentence index
-  std::vector<bool> used_;                // tokens already read as a quotation's attribution
+  std::vector<bool> used_;                // tokens already read as an attribution or a tree's cue
   std::vector<std::string> lower_words_;  // every token in lower case, for the cue lexicon
   std::vector<Claim> claims_;
   std::map<std::size_t, std::size_t> quotation_claim_;  // quotation index -> its claim in claims_
