@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "newsgraph/lexicon/lexicon.hpp"
 #include "newsgraph/pipeline.hpp"
 
 using namespace newsgraph;
@@ -147,4 +148,19 @@ TEST_CASE(
         std::vector<std::string>{"The ministry"});
   CHECK(aliases_of("Conservative Party") == std::vector<std::string>{"Tories"});
   CHECK(names_of(analysis, tag::EntityType::Person) == std::vector<std::string>{"Sergei Lavrov"});
+}
+
+TEST_CASE("a pronoun passes over a person whose first name is of the other gender", "[resolve][entities]") {
+  const Analysis analysis = analysed(
+      "Donald Smith met Hillary Jones in Ohio on Monday. Smith praised the plan. She said it would fail.");
+  CHECK(references_of(analysis, entity_named(analysis, "Hillary Jones")) == std::vector<std::string>{"She"});
+  CHECK(references_of(analysis, entity_named(analysis, "Donald Smith")).empty());
+}
+
+TEST_CASE("the first-name lexicon holds names news gives a gender, and no titles", "[lexicon]") {
+  const auto& names = lexicon::FirstNames::embedded();
+  CHECK(names.gender_of("Hillary") == lexicon::Gender::Female);
+  CHECK(names.gender_of("Vladimir") == lexicon::Gender::Male);
+  CHECK(names.gender_of("President") == lexicon::Gender::Unknown);
+  CHECK(names.gender_of("Mrs") == lexicon::Gender::Unknown);
 }

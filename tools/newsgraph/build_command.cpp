@@ -141,7 +141,7 @@ void add_build_command(CLI::App& app, CommandResult& result) {
                     "'# newsgraph-lexicon 1 aliases'");
   build->add_option("--lexicon", options->lexicons,
                     "a file of your own rows for a built-in word list, in its form: its first line "
-                    "'# newsgraph-lexicon 1 titles' (or reporting-cues, meeting-triggers, parties), then "
+                    "'# newsgraph-lexicon 1 titles' (or reporting-cues, meeting-triggers, parties, first-names), then "
                     "rows such as 'Ombudsman<TAB>head' or 'harrumphed<TAB>verb'; may be repeated");
   build->add_option("--model", options->tagger_model,
                     "a tagger model file made by train_tagger, instead of the one built in");

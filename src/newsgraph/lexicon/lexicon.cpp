@@ -61,6 +61,8 @@ std::string row_problem(std::string_view kind, const std::vector<std::string>& r
   if (kind == "titles" && (row.size() < 2 || row.size() > 3 || !one_of(row[1], {"head", "modifier"})))
     return "each row must be a word, its kind (head or modifier) and perhaps its full form";
   if (kind == "parties" && row.size() != 2) return "each row must be a word and its party's name";
+  if (kind == "first-names" && (row.size() != 2 || !one_of(row[1], {"male", "female"})))
+    return "each row must be a first name and its gender, male or female";
   if (kind == "meeting-triggers" && (row.size() != 2 || !one_of(row[1], {"noun", "verb"})))
     return "each row must be words and their kind, noun or verb";
   if (kind == "reporting-cues" &&
@@ -85,12 +87,13 @@ std::set<std::string, std::less<>>& loaded_kinds() {
 void add_user_lexicon(std::string_view bytes, std::string_view origin) {
   const std::string_view header = bytes.substr(0, bytes.find('\n'));
   std::string kind;
-  for (const std::string_view known : {"titles", "reporting-cues", "meeting-triggers", "parties"})
+  for (const std::string_view known :
+       {"titles", "reporting-cues", "meeting-triggers", "parties", "first-names"})
     if (header.starts_with("# newsgraph-lexicon 1 " + std::string(known))) kind = known;
   if (kind.empty())
     throw InputError(std::string(origin) +
                      ":1: expected a header \"# newsgraph-lexicon 1 KIND\" with KIND titles, reporting-cues, "
-                     "meeting-triggers or parties");
+                     "meeting-triggers, parties or first-names");
   if (loaded_kinds().contains(kind))
     throw Error("the " + kind + " lexicon is in use already; add to it first");
   std::vector<LexiconRow> rows;
@@ -245,6 +248,21 @@ const LowercaseWords& LowercaseWords::embedded() {
 
 bool LowercaseWords::contains(std::string_view word) const {
   return words_.contains(text::ascii_lower(word));
+}
+
+const FirstNames& FirstNames::embedded() {
+  static const FirstNames names = [] {
+    FirstNames loaded;
+    for (const auto& row : load_lexicon("lexicon/first_names.tsv", "first-names"))
+      loaded.genders_[row[0]] = row[1] == "male" ? Gender::Male : Gender::Female;
+    return loaded;
+  }();
+  return names;
+}
+
+Gender FirstNames::gender_of(std::string_view first_name) const {
+  const auto found = genders_.find(first_name);
+  return found == genders_.end() ? Gender::Unknown : found->second;
 }
 
 const MeetingTriggers& MeetingTriggers::embedded() {

@@ -19,8 +19,8 @@ std::vector<std::vector<std::string>> load_lexicon(std::string_view embedded_nam
 
 // A user's own rows for a built-in lexicon, given with `newsgraph build --lexicon FILE`: a file of the
 // same form as the built-in one, whose header names which ("# newsgraph-lexicon 1 titles",
-// "reporting-cues", "meeting-triggers" or "parties"). The rows join the built-in ones when that
-// lexicon is first used, so this must be called first, from one thread. Throws InputError naming the
+// "reporting-cues", "meeting-triggers", "parties" or "first-names"). The rows join the built-in ones when
+// that lexicon is first used, so this must be called first, from one thread. Throws InputError naming the
 // file and line of a bad header or row, and Error when the lexicon is already in use.
 void add_user_lexicon(std::string_view bytes, std::string_view origin);
 
@@ -97,6 +97,20 @@ class LowercaseWords {
 
  private:
   std::set<std::string, std::less<>> words_;
+};
+
+enum class Gender { Unknown, Male, Female };
+
+// The first-name lexicon (lexicon/first_names.tsv, made by tools/make_first_names.py), loaded once:
+// first names with the gender news gives the people who bear them.
+class FirstNames {
+ public:
+  static const FirstNames& embedded();
+  // Unknown for a name the lexicon does not hold.
+  Gender gender_of(std::string_view first_name) const;
+
+ private:
+  std::map<std::string, Gender, std::less<>> genders_;
 };
 
 enum class TriggerKind { Noun, Verb };

@@ -262,9 +262,10 @@ class Resolver {
     return std::nullopt;
   }
 
-  enum class Gender { Unknown, Male, Female };
+  using Gender = lexicon::Gender;
 
-  // What the article's forms of address say of a person: "Mr Putin", "Ms Hewitt".
+  // What the article's forms of address say of a person ("Mr Putin", "Ms Hewitt"), else what the
+  // first-name lexicon says of the first word of the person's name ("Hillary Clinton").
   Gender gender_of(std::size_t entity) const {
     for (const std::size_t m : result_.entities[entity].mentions) {
       const std::size_t first = mentions_[m].first_token;
@@ -274,7 +275,8 @@ class Resolver {
       if (before == "Mrs" || before == "Mrs." || before == "Ms" || before == "Ms." || before == "Miss")
         return Gender::Female;
     }
-    return Gender::Unknown;
+    const std::string& name = result_.entities[entity].name;
+    return lexicon::FirstNames::embedded().gender_of(std::string_view(name).substr(0, name.find(' ')));
   }
 
   // The salient person before token `t`, passing over people the article shows to be of the other
