@@ -389,3 +389,30 @@ TEST_CASE("an outer cue is read even where only the nested cue has a subject in 
   CHECK(r.name_of(*outer.speaker) == "John Smith");
   CHECK(r.text_of(r.analysis.claims[1].content) == "the army had been reduced to rubble");
 }
+
+TEST_CASE("a question's speaker follows in the next sentence; a dash and a name sign a quotation",
+          "[extract][claims]") {
+  const auto asked = read(
+      "Maria Lopez spoke first.\n\n\u201cWho would have believed that we would win so many votes?\u201d "
+      "John Smith said, looking out on the crowd.");
+  REQUIRE(asked.analysis.claims.size() == 1);
+  CHECK(asked.text_of(asked.analysis.claims[0].content) ==
+        "Who would have believed that we would win so many votes?");
+  REQUIRE(asked.analysis.claims[0].speaker);
+  CHECK(asked.name_of(*asked.analysis.claims[0].speaker) == "John Smith");
+
+  const auto signed_ = read(
+      "Readers sent their thoughts after the debate.\n\n\u201cThe candidate did not answer a single "
+      "question.\u201d "
+      "\u2015 Esther Tapia\n\n\u201cHe scares me.\u201d \u2015 Karen Bobadilla");
+  REQUIRE(signed_.analysis.claims.size() == 2);
+  for (const extract::Claim& claim : signed_.analysis.claims) {
+    REQUIRE(claim.speaker);
+    CHECK(claim.quote);
+  }
+  CHECK(signed_.text_of(signed_.analysis.claims[0].content) ==
+        "The candidate did not answer a single question.");
+  CHECK(signed_.name_of(*signed_.analysis.claims[0].speaker) == "Esther Tapia");
+  CHECK(signed_.text_of(signed_.analysis.claims[1].content) == "He scares me.");
+  CHECK(signed_.name_of(*signed_.analysis.claims[1].speaker) == "Karen Bobadilla");
+}

@@ -18,6 +18,11 @@ constexpr std::array<std::string_view, 3> kContentPrepositions{"on", "of", "abou
 // The words that open a clause of reported speech ("said that ...", "asked whether ...").
 constexpr std::array<std::string_view, 3> kComplementMarks{"that", "if", "whether"};
 
+// The dashes news sets before an attribution ("...,” \u2014 Lavrov", "...” \u2015 Adriana Rodarte").
+bool is_dash(std::string_view word) {
+  return word == "\u2014" || word == "\u2015" || word == "--";
+}
+
 bool is_quotation_mark(std::string_view word) {
   return word == "\"" || word == "\u201C" || word == "\u201D" || word == "\u00AB" || word == "\u00BB";
 }
@@ -309,17 +314,33 @@ class ClaimFinder {
     // reported claim, found by find_reported.
     if (first > sentence_begin && !opens_attribution(sentence_begin, first)) return;
 
-    // After: [,] SPEAKER CUE | [,] CUE SPEAKER.
+    // After: [,] SPEAKER CUE | [,] CUE SPEAKER. A question or an exclamation ends its sentence before
+    // them ("...?” Trump said, looking out on the crowd."), and a dash may stand as a sentence of its own.
     std::size_t t = after;
-    while (t < sentence_end && (word(t) == "," || word(t) == "\u2014")) ++t;
-    if (t < sentence_end) {
+    std::size_t attribution_end = sentence_end;
+    if (t == sentence_end && sentence_of_[after - 1] + 1 < segments_.sentences.size()) {
+      const text::Sentence& next = segments_.sentences[sentence_of_[after - 1] + 1];
+      const bool asks = after - first >= 3 && (word(after - 2) == "?" || word(after - 2) == "!");
+      if (next.paragraph == quotation.paragraph && (asks || is_dash(word(next.first_token))))
+        attribution_end = next.end_token;
+    }
+    while (t < attribution_end && (word(t) == "," || is_dash(word(t)))) ++t;
+    // "...” ― Adriana Rodarte": a dash and a name alone sign the quotation.
+    if (t > after && is_dash(word(t - 1))) {
+      if (const auto speaker = speaker_from(t, attribution_end);
+          speaker && speaker->entity && (speaker->end == attribution_end || word(speaker->end) == ".")) {
+        add_quoted(quotation, CueMatch{lexicon::CueKind::Verb, t - 1, t}, *speaker, sentence_of_[first]);
+        return;
+      }
+    }
+    if (t < attribution_end) {
       if (const auto cue = cue_at(t); cue && cue->kind != lexicon::CueKind::Source) {
-        if (const auto speaker = speaker_from(cue->end, sentence_end)) {
+        if (const auto speaker = speaker_from(cue->end, attribution_end)) {
           add_quoted(quotation, *cue, *speaker, sentence_of_[first]);
           return;
         }
       }
-      if (const auto speaker = speaker_from(t, sentence_end)) {
+      if (const auto speaker = speaker_from(t, attribution_end)) {
         if (const auto cue = cue_at(speaker->end); cue && cue->kind != lexicon::CueKind::Source) {
           add_quoted(quotation, *cue, *speaker, sentence_of_[first]);
           return;
