@@ -76,9 +76,9 @@ TEST_CASE("a name the corpus gives one type far more often takes that type every
   std::vector<Analysis> analyses(6);
   for (std::size_t a = 0; a < analyses.size(); ++a) {
     const auto type = a == 5 ? tag::EntityType::Place : tag::EntityType::Person;
-    analyses[a].entities.entities.push_back(resolve::Entity{type, "Vladimir Putin", {}, {}, {}, {}});
+    analyses[a].entities.entities.push_back(resolve::Entity{type, "Vladimir Putin", {}, {}, {}, {}, {}});
     analyses[a].entities.entities.push_back(resolve::Entity{
-        a % 2 == 0 ? tag::EntityType::Place : tag::EntityType::Person, "New Georgia", {}, {}, {}, {}});
+        a % 2 == 0 ? tag::EntityType::Place : tag::EntityType::Person, "New Georgia", {}, {}, {}, {}, {}});
   }
   const graph::CorpusNames names = graph::corpus_names(analyses, nullptr);
   REQUIRE(names.type_of_name.contains("Vladimir Putin"));
@@ -89,7 +89,7 @@ TEST_CASE("a name the corpus gives one type far more often takes that type every
 TEST_CASE("an initial for a first name joins the full name it stands for, if one dominates",
           "[graph][assemble]") {
   const auto person = [](const char* name) {
-    return resolve::Entity{tag::EntityType::Person, name, {}, {}, {}, {}};
+    return resolve::Entity{tag::EntityType::Person, name, {}, {}, {}, {}, {}};
   };
   // Vladimir Putin in six articles, a misspelt Valdimir Putin in one; John and Jane Smith once each.
   std::vector<Analysis> analyses(8);

@@ -256,13 +256,15 @@ class ClaimFinder {
     // nearness are known there).
     if (reference_at_[t] != kNone) return Speaker{reference_at_[t], t, t + 1};
     // It passes over pronouns inside quotations and far from any name; a speaker is still wanted
-    // there: the latest person who opened a sentence as its subject, else the latest named.
+    // there: the latest person of the pronoun's gender who opened a sentence as its subject, else
+    // the latest named.
+    const lexicon::Gender gender = w == "he" ? lexicon::Gender::Male : lexicon::Gender::Female;
     std::optional<std::size_t> subject;
     for (std::size_t m = mentions_.size(); m-- > 0 && !subject;) {
       const tag::Mention& mention = mentions_[m];
-      if (mention.first_token >= t ||
-          entities_.entities[entities_.entity_of_mention[m]].type != tag::EntityType::Person)
-        continue;
+      const resolve::Entity& entity = entities_.entities[entities_.entity_of_mention[m]];
+      if (mention.first_token >= t || entity.type != tag::EntityType::Person) continue;
+      if (entity.gender != lexicon::Gender::Unknown && entity.gender != gender) continue;
       if (quotation_at_[mention.first_token] != kNone) continue;
       if (opens_sentence(mention)) subject = entities_.entity_of_mention[m];
     }

@@ -46,6 +46,8 @@ class Resolver {
                      [&](std::size_t a, std::size_t b) { return length(a) > length(b); });
     for (const std::size_t m : order) attach(m);
     for (std::size_t d = 0; d < demonyms_.size(); ++d) attach_demonym(d);
+    for (std::size_t e = 0; e < result_.entities.size(); ++e)
+      if (result_.entities[e].type == tag::EntityType::Person) result_.entities[e].gender = gender_of(e);
     attach_references();
     for (auto& entity : result_.entities) std::sort(entity.mentions.begin(), entity.mentions.end());
     return std::move(result_);
@@ -93,7 +95,7 @@ class Resolver {
       // A place or body the gazetteer knows is named as the gazetteer names it ("United States", not
       // the "U.S." an article happens to write first), so that every article gives it the same node.
       result_.entities.push_back(
-          Entity{mention.type, known_name ? *known_name : surface_form, {}, {}, {}, {}});
+          Entity{mention.type, known_name ? *known_name : surface_form, {}, {}, {}, {}, {}});
     }
     Entity& target = result_.entities[*entity];
     const std::string written(surface(m));  // aliases keep the form the evidence shows
@@ -110,7 +112,7 @@ class Resolver {
     std::optional<std::size_t> entity = find_by_key(tag::EntityType::Place, demonym.country);
     if (!entity) {
       entity = result_.entities.size();
-      result_.entities.push_back(Entity{tag::EntityType::Place, demonym.country, {}, {}, {}, {}});
+      result_.entities.push_back(Entity{tag::EntityType::Place, demonym.country, {}, {}, {}, {}, {}});
       keys_[{tag::EntityType::Place, demonym.country}] = *entity;
     }
     Entity& country = result_.entities[*entity];
@@ -289,7 +291,7 @@ class Resolver {
       if (mention.first_token >= t || in_quotation(mention.first_token)) continue;
       const std::size_t entity = result_.entity_of_mention[m];
       if (result_.entities[entity].type != tag::EntityType::Person) continue;
-      const Gender known = gender_of(entity);
+      const Gender known = result_.entities[entity].gender;
       if (known != Gender::Unknown && known != gender) continue;
       if (mention.sentence == sentence || opens_sentence(mention)) return entity;
       if (!latest && mention.sentence + 2 >= sentence) latest = entity;

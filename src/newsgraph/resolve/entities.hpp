@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "newsgraph/document.hpp"
+#include "newsgraph/lexicon/lexicon.hpp"
 #include "newsgraph/tag/mentions.hpp"
 #include "newsgraph/text/segment.hpp"
 
@@ -23,6 +24,7 @@ struct Entity {
   std::vector<std::size_t> mentions;  // indices into Tagging::mentions, in text order
   std::vector<std::size_t> demonyms;  // indices into Tagging::demonyms that stand for this country
   std::vector<Span> references;       // pronouns and descriptions that stand for this person, in text order
+  lexicon::Gender gender = lexicon::Gender::Unknown;  // a person's, from "Mr" or "Ms" or the first name
 };
 
 struct Entities {
