@@ -416,3 +416,15 @@ TEST_CASE("a question's speaker follows in the next sentence; a dash and a name 
   CHECK(signed_.text_of(signed_.analysis.claims[1].content) == "He scares me.");
   CHECK(signed_.name_of(*signed_.analysis.claims[1].speaker) == "Karen Bobadilla");
 }
+
+TEST_CASE("a reporting verb's form used as a noun is no cue, but a verb the tagger takes for a noun is",
+          "[extract][claims]") {
+  CHECK(read("In the battleground state Florida, nearly three percent of voters are Polish American.")
+            .analysis.claims.empty());
+  const auto r = read(
+      "Obama Says African-American Museum Will Tell of Suffering and Delight\n\n"
+      "WASHINGTON - President Obama opened the museum on Saturday.");
+  REQUIRE_FALSE(r.analysis.claims.empty());
+  CHECK(r.text_of(r.analysis.claims[0].content) ==
+        "African-American Museum Will Tell of Suffering and Delight");
+}

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "newsgraph/lexicon/lexicon.hpp"
+#include "newsgraph/text/utf8.hpp"
 #include "newsgraph/text/words.hpp"
 
 namespace newsgraph::extract {
@@ -118,16 +119,32 @@ class ClaimFinder {
     return Span{segments_.tokens[begin].span.begin, segments_.tokens[end - 1].span.end};
   }
 
-  // The cue that starts at token t. A word of a name is never one ("the United States").
+  // The cue that starts at token t. A word of a name is never one ("the United States"), nor a verb's
+  // form the tagger reads as another part of speech ("Battleground state Florida").
   std::optional<CueMatch> cue_at(std::size_t t) const {
     if (mention_at_[t] != kNone) return std::nullopt;
     for (const auto& cue : cues_.starting_with(lower_words_[t])) {
       if (t + cue.words.size() > token_count()) continue;
       bool same = true;
       for (std::size_t i = 0; i < cue.words.size() && same; ++i) same = lower_words_[t + i] == cue.words[i];
-      if (same) return CueMatch{cue.kind, t, t + cue.words.size()};
+      if (!same) continue;
+      const bool verb = cue.kind == lexicon::CueKind::Verb || cue.kind == lexicon::CueKind::VerbOn ||
+                        cue.kind == lexicon::CueKind::Negative;
+      if (verb && cue.words.size() == 1 && in_noun_phrase(t)) continue;
+      return CueMatch{cue.kind, t, t + cue.words.size()};
     }
     return std::nullopt;
+  }
+
+  // The word is a noun inside a noun phrase ("a swing state", "Battleground state Florida"), as the
+  // tagger reads it. A verb it mistakes for a noun after its subject ("he proudly states"), before
+  // "that" ("Dr. Oz charges that") or in a title-case headline ("Obama Says ...") is not.
+  bool in_noun_phrase(std::size_t t) const {
+    constexpr std::array<std::string_view, 9> kInsideNounPhrase{"DT",   "JJ",   "NN",  "NNS", "NNP",
+                                                                "NNPS", "PRP$", "POS", "CD"};
+    return pos_[t].starts_with("NN") && t > 0 && text::is_one_of(pos_[t - 1], kInsideNounPhrase) &&
+           !text::starts_with_capital_or_digit(word(t)) &&
+           (t + 1 >= token_count() || lower_words_[t + 1] != "that");
   }
 
   // Words that may stand in a speaker phrase: names, titles, "the", a possessive, a demonym.
@@ -627,7 +644,9 @@ class ClaimFinder {
     if (!speaker || speaker->begin != floor) return false;
     std::size_t content = cue.end;
     for (std::size_t look = cue.end; look < std::min(end, cue.end + 3); ++look)
-      if (word(look) == "that") {
+      // "said that claim smacked of ...": a "that" the tagger reads as a determiner opens no clause.
+      // "said that claim smacked of ...": a "that" the tagger reads as a determiner opens no clause.
+      if (word(look) == "that" && pos_[look] == "IN") {
         content = look + 1;
         break;
       }
