@@ -428,3 +428,32 @@ TEST_CASE("a reporting verb's form used as a noun is no cue, but a verb the tagg
   CHECK(r.text_of(r.analysis.claims[0].content) ==
         "African-American Museum Will Tell of Suffering and Delight");
 }
+
+TEST_CASE("a report of a meeting places its participants' later claims there, and 'the meeting' is that one",
+          "[extract][meetings]") {
+  Read r;
+  r.document.id = "kremlin";
+  r.document.date = "2002-04-18";
+  r.document.title = "President Vladimir Putin met with Saudi Foreign Minister Saud al-Faisal";
+  r.document.text =
+      "April 18, 2002 The Kremlin, Moscow\n\nAt the meeting, Mr Putin reiterated Russia's support for the "
+      "peace plan.\nMr Putin said that trade between the two countries was far below its potential.\nThe "
+      "minister said the region needed calm.";
+  r.document.dateline_span = Span{0, r.document.text.find('\n')};
+  r.analysis = analyse(r.document, embedded_models());
+  REQUIRE(r.analysis.meetings.size() == 1);
+  REQUIRE(r.analysis.claims.size() == 3);
+  for (std::size_t c = 0; c < r.analysis.claims.size(); ++c) {
+    INFO(r.text_of(r.analysis.claims[c].content));
+    CHECK(r.analysis.said_at[c] == 0);
+  }
+}
+
+TEST_CASE("a claim that only talks about a meeting was not said at it", "[extract][meetings]") {
+  const auto r = read(
+      "Sergei Ryabkov met Ellen Tauscher in Geneva on Friday. Ryabkov said the United States was preparing "
+      "for "
+      "talks with Russia on further cuts.");
+  REQUIRE(r.analysis.claims.size() == 1);
+  CHECK_FALSE(r.analysis.said_at[0]);
+}

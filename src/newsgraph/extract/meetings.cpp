@@ -21,6 +21,9 @@ constexpr std::array kPhraseStops = {
     "in"sv,    "at"sv,    "on"sv,   "to"sv,  "for"sv, "about"sv, "over"sv, "during"sv, "within"sv, "after"sv,
     "since"sv, "which"sv, "that"sv, "who"sv, ","sv,   "."sv,     ";"sv,    ":"sv,      "\u2014"sv, "("sv};
 
+// Determiners that make a meeting word refer to one already reported ("the meeting", "these talks").
+constexpr std::array kDefinite = {"the"sv, "this"sv, "that"sv, "these"sv, "those"sv};
+
 // Words before a trigger that make the meeting a plan, not a fact.
 constexpr std::array kPlanMarkers = {"preparing"sv, "prepare"sv, "prepares"sv, "ahead"sv,    "expected"sv,
                                      "will"sv,      "would"sv,   "shall"sv,    "to"sv,       "plan"sv,
@@ -72,11 +75,11 @@ class MeetingFinder {
       place_at_dateline(meeting);
     }
     said_at.assign(claims_.size(), std::nullopt);
-    for (std::size_t c = 0; c < claims_.size(); ++c)
+    for (std::size_t c = 0; c < claims_.size(); ++c) {
       for (std::size_t m = 0; m < meetings_.size(); ++m)
-        if (std::find(meetings_[m].sentences.begin(), meetings_[m].sentences.end(), claims_[c].sentence) !=
-            meetings_[m].sentences.end())
-          said_at[c] = m;
+        if (reported_at(claims_[c], meetings_[m])) said_at[c] = m;
+      if (!said_at[c]) said_at[c] = reported_meeting(claims_[c]);
+    }
     return std::move(meetings_);
   }
 
@@ -165,6 +168,7 @@ class MeetingFinder {
       meeting.kind = std::string(slice(text_, meeting.trigger));
       meeting.sentences.push_back(s);
       meeting.evidence.push_back(sentence.span);
+      meeting.triggers.push_back(meeting.trigger);
 
       const std::size_t floor = clause_begin(sentence.first_token, t);
       if (kind == lexicon::TriggerKind::Verb) {
@@ -192,11 +196,18 @@ class MeetingFinder {
         add_compound_participants(t, meeting.participants);          // "the Russian-French talks"
         if (after > trigger_end) collect(after, phrase_end(after, sentence.end_token), meeting.participants);
       }
+      // "At the meeting, Mr Putin reiterated ...": a definite meeting that names no one is the one
+      // reported before, and the subject after the opening phrase took part in it.
+      const bool refers_back = kind == lexicon::TriggerKind::Noun && meeting.participants.empty() &&
+                               t > sentence.first_token && text::is_one_of(lower_words_[t - 1], kDefinite);
       add_subject_after_opening_phrase(s, t, meeting.participants);
       meeting.planned = is_planned(sentence.first_token, t);
       find_place(s, trigger_end, meeting);
       find_date(s, t, meeting);
-      add(std::move(meeting));
+      if (refers_back && !meetings_.empty() && !meeting.place && !meeting.date)
+        join_latest(meeting);
+      else
+        add(std::move(meeting));
       t = trigger_end - 1;
     }
   }
@@ -347,10 +358,34 @@ class MeetingFinder {
            before == "before" || before == "after" || before == "through" || before == "up";
   }
 
+  // The claim's sentence names the meeting outside what was said ("At the meeting, Mr Putin said ..."
+  // but not "Ryabkov said the talks would go on").
+  static bool reported_at(const Claim& claim, const Meeting& meeting) {
+    for (std::size_t i = 0; i < meeting.sentences.size(); ++i)
+      if (meeting.sentences[i] == claim.sentence && !claim.content.contains(meeting.triggers[i])) return true;
+    return false;
+  }
+
+  // A report of a meeting held on its own day, told in its headline or opening lines ("President
+  // Vladimir Putin met with Saudi Foreign Minister ..."), places what the participants said after
+  // that at the meeting, until the report turns to another meeting.
+  std::optional<std::size_t> reported_meeting(const Claim& claim) const {
+    if (meetings_.empty() || !claim.speaker) return std::nullopt;
+    const Meeting& lead = meetings_.front();
+    if (lead.planned || !lead.date || lead.date != document_.date ||
+        lead.sentences.front() >= kLeadSentences || claim.sentence < lead.sentences.front())
+      return std::nullopt;
+    for (std::size_t m = 1; m < meetings_.size(); ++m)
+      if (!meetings_[m].planned && meetings_[m].sentences.front() <= claim.sentence) return std::nullopt;
+    if (std::find(lead.participants.begin(), lead.participants.end(), *claim.speaker) ==
+        lead.participants.end())
+      return std::nullopt;
+    return 0;
+  }
+
   // A report's headline and opening lines tell the news of its own day: a meeting held there with no
   // date of its own took place on the document's date ("Top-level talks were held in the Kremlin").
   void date_by_lead(Meeting& meeting) const {
-    constexpr std::size_t kLeadSentences = 5;
     if (!meeting.date && !meeting.planned && document_.date && meeting.sentences.front() < kLeadSentences)
       meeting.date = document_.date;
   }
@@ -394,16 +429,25 @@ class MeetingFinder {
       if (!earlier.date) earlier.date = meeting.date;
       earlier.sentences.push_back(meeting.sentences.front());
       earlier.evidence.push_back(meeting.evidence.front());
+      earlier.triggers.push_back(meeting.trigger);
       return;
     }
     if (meeting.participants.empty()) {
-      if (!meetings_.empty() && !meeting.place && !meeting.date) {
-        meetings_.back().sentences.push_back(meeting.sentences.front());
-        meetings_.back().evidence.push_back(meeting.evidence.front());
-      }
+      if (!meetings_.empty() && !meeting.place && !meeting.date) join_latest(meeting);
       return;
     }
     meetings_.push_back(std::move(meeting));
+  }
+
+  // Adds a report of the latest meeting, with whoever it names as taking part.
+  void join_latest(const Meeting& meeting) {
+    Meeting& latest = meetings_.back();
+    for (const std::size_t p : meeting.participants)
+      if (std::find(latest.participants.begin(), latest.participants.end(), p) == latest.participants.end())
+        latest.participants.push_back(p);
+    latest.sentences.push_back(meeting.sentences.front());
+    latest.evidence.push_back(meeting.evidence.front());
+    latest.triggers.push_back(meeting.trigger);
   }
 
   static bool same_meeting(const Meeting& a, const Meeting& b) {
@@ -416,6 +460,8 @@ class MeetingFinder {
     return shares && date_fits && place_fits && a.planned == b.planned &&
            (a.date || b.date || a.place || b.place);
   }
+
+  static constexpr std::size_t kLeadSentences = 5;  // the headline and the opening lines
 
   const Document& document_;
   std::string_view text_;

@@ -28,6 +28,7 @@ struct Meeting {
   Span trigger;                        // where the first report names it
   std::vector<Span> evidence;          // the sentences that report it
   std::vector<std::size_t> sentences;  // their indices
+  std::vector<Span> triggers;          // the words that name it in each of them
 };
 
 // The meetings of an article. Claims made at a meeting ("Speaking after a meeting of ..., X said")
