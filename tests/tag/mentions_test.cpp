@@ -127,3 +127,14 @@ TEST_CASE("a title word after Mr is a surname, but not in a form of address", "[
        {"Thank you, Mr President, for the invitation.", "Madam Speaker, I rise today."})
     CHECK(mentions_of(sentence).empty());
 }
+
+TEST_CASE("a place after 'of' ends a person's name; 'Mr' makes a name a person's whatever its tag",
+          "[tag][mentions]") {
+  const auto names = mentions_of(
+      "The law does not require it, said Rep. Elijah Cummings of Maryland, the ranking Democrat.");
+  CHECK(has(names, "Elijah Cummings", tag::EntityType::Person));
+  CHECK(has(names, "Maryland", tag::EntityType::Place));
+  const auto addressed =
+      mentions_of("Mr. Stenger announced in a statement this month that he had reached a settlement.");
+  CHECK(has(addressed, "Stenger", tag::EntityType::Person));
+}

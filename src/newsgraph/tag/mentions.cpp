@@ -469,6 +469,8 @@ class DocumentTagger {
     while (begin < end && (!starts_upper(begin) || (word(begin) == "The" && end - begin > 1))) ++begin;
     while (end > begin && !starts_upper(end - 1) && !word(end - 1).starts_with("al-")) --end;
     if (begin >= end) return;
+    // "Mr. Stenger" is a person's name whatever the tagger took it for.
+    if (type == "MISC" && end - begin >= 2 && text::is_one_of(word(begin), kSurnameAddresses)) type = "PER";
     // "Mr. King": the tagger may leave the form of address out of the name it marks.
     if (type == "PER" && begin > segments_.sentences[sentence].first_token &&
         text::is_one_of(word(begin - 1), kHonorifics) && !text::is_one_of(word(begin), kHonorifics))
@@ -522,6 +524,7 @@ class DocumentTagger {
       std::size_t name = begin;
       while (name < end && (text::is_one_of(word(name), kHonorifics) || titles_.is_title_word(word(name))))
         ++name;
+      end = end_before_home_place(sentence, name, end);
       // "Mr King said" names Mr King: a title word after the form of address is a surname, unless
       // it addresses the holder of an office ("Thank you, Mr President, ...").
       if (name == end && text::is_one_of(word(end - 2), kSurnameAddresses) &&
@@ -573,10 +576,25 @@ class DocumentTagger {
       if (after_title + 1 < end && word(after_title) == "of")
         add(sentence, tagged == EntityType::Person ? EntityType::Organization : tagged, after_title + 1, end);
       else if (after_title < end)
-        add(sentence, EntityType::Person, after_title, end);
+        add(sentence, EntityType::Person, after_title, end_before_home_place(sentence, after_title, end));
       return;
     }
     add(sentence, tagged, begin, end);
+  }
+
+  // "Rep. Elijah Cummings of Maryland": a place after "of" at the end of a person's name is where
+  // the person comes from or stands for; it is named as a place of its own, and the name ends before
+  // it. Returns where the name ends.
+  std::size_t end_before_home_place(std::size_t sentence, std::size_t begin, std::size_t end) {
+    for (std::size_t of = begin + 1; of + 1 < end; ++of) {
+      if (word(of) != "of") continue;
+      const std::string_view place =
+          slice(text_, Span{segments_.tokens[of + 1].span.begin, segments_.tokens[end - 1].span.end});
+      if (!gazetteer_.find_place(place)) return end;
+      add(sentence, EntityType::Place, of + 1, end);
+      return of;
+    }
+    return end;
   }
 
   // True when the words [begin, end) are set off as a form of address: between the sentence's start
