@@ -457,3 +457,44 @@ TEST_CASE("a claim that only talks about a meeting was not said at it", "[extrac
   REQUIRE(r.analysis.claims.size() == 1);
   CHECK_FALSE(r.analysis.said_at[0]);
 }
+
+TEST_CASE("each way of quoting and reporting gives its claim, with the speaker resolved",
+          "[extract][claims]") {
+  const auto r = read(
+      "MOSCOW, August 13 (Itar-Tass) -- Russian Foreign Minister Sergei Lavrov met students on Friday.\n\n"
+      "\"The talks were useful,\" Lavrov said. \"We will continue them next month.\"\n\n"
+      "\"There is no need for new guarantees,\" said NATO Secretary-General Anders Fogh Rasmussen.\n\n"
+      "Lavrov expressed confidence that the two sides would find a compromise. He said the proposals were "
+      "\"a good basis\" for work.\n\n"
+      "The Russian Foreign Ministry issued a statement on Saturday. The ministry said Moscow would insist on "
+      "legally binding guarantees. Russia says the shield threatens its security.\n\n"
+      "Sergei Ryabkov told a news conference: \"We are ready to work with our partners. We have made "
+      "proposals.\n\n"
+      "\"The answer is in the hands of Washington.\"",
+      "2011-08-13");
+  struct Expected {
+    const char* text;
+    const char* speaker;
+    bool quote;
+  };
+  const std::vector<Expected> expected{
+      {"The talks were useful", "Sergei Lavrov", true},                        // speaker after, surname
+      {"We will continue them next month.", "Sergei Lavrov", true},            // interrupted: a second claim
+      {"There is no need for new guarantees", "Anders Fogh Rasmussen", true},  // inverted
+      {"the two sides would find a compromise", "Sergei Lavrov", false},       // a phrase as cue
+      {"the proposals were \"a good basis\" for work", "Sergei Lavrov", false},  // partial quotation, pronoun
+      {"Moscow would insist on legally binding guarantees", "Russian Foreign Ministry",
+       false},                                                 // "the ministry"
+      {"the shield threatens its security", "Russia", false},  // a country speaks
+      {"We are ready to work with our partners. We have made proposals.", "Sergei Ryabkov", true},  // colon
+      {"The answer is in the hands of Washington.", "Sergei Ryabkov", true},  // runs on past a paragraph
+  };
+  REQUIRE(r.analysis.claims.size() == expected.size());
+  for (std::size_t c = 0; c < expected.size(); ++c) {
+    const extract::Claim& claim = r.analysis.claims[c];
+    CHECK(r.text_of(claim.content) == expected[c].text);
+    REQUIRE(claim.speaker);
+    CHECK(r.name_of(*claim.speaker) == expected[c].speaker);
+    CHECK(claim.quote == expected[c].quote);
+  }
+}

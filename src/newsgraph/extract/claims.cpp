@@ -366,14 +366,11 @@ class ClaimFinder {
         }
       }
     }
-    // Before: SPEAKER CUE [that] [,|:] “...
-    std::size_t b = first;
-    while (b > sentence_begin && (word(b - 1) == "," || word(b - 1) == ":" || word(b - 1) == "that")) --b;
-    for (std::size_t c = b; c-- > sentence_begin && b - c <= 3;) {
-      const auto cue = cue_at(c);
-      if (!cue || cue->end != b || cue->kind == lexicon::CueKind::Source) continue;
-      if (const auto speaker = speaker_before(c, sentence_begin)) {
-        add_quoted(quotation, *cue, *speaker, sentence_of_[first]);
+    // Before: SPEAKER CUE [whom, where] [that] [,|:] “...
+    for (const CueMatch& cue : cues_opening(sentence_begin, first)) {
+      if (cue.kind == lexicon::CueKind::Source) continue;
+      if (const auto speaker = speaker_before(cue.begin, sentence_begin)) {
+        add_quoted(quotation, cue, *speaker, sentence_of_[first]);
         return;
       }
     }
@@ -382,11 +379,31 @@ class ClaimFinder {
   // True when the tokens before a quotation in its sentence are only its attribution
   // ("Lavrov said, “...", "In the meeting ..., Lavrov said, “..."): they end with a cue.
   bool opens_attribution(std::size_t sentence_begin, std::size_t first) const {
+    return !cues_opening(sentence_begin, first).empty();
+  }
+
+  // The cues that end the words before a quotation, nearest first: a cue, then a comma, a colon or
+  // "that". Before a colon the cue may say whom it was said to or where ("told a news conference:
+  // “...", "said on Sunday: “..."); without one, "called the move “a mistake”" quotes inside its claim.
+  std::vector<CueMatch> cues_opening(std::size_t sentence_begin, std::size_t first) const {
+    constexpr std::size_t kLongestOpening = 8;
+    constexpr std::array<std::string_view, 11> kObjectTags{"DT",  "JJ",   "NN", "NNS", "NNP", "NNPS",
+                                                           "PRP", "PRP$", "IN", "CD",  "POS"};
     std::size_t b = first;
-    while (b > sentence_begin && (word(b - 1) == "," || word(b - 1) == ":" || word(b - 1) == "that")) --b;
-    for (std::size_t c = b; c-- > sentence_begin && b - c <= 3;)
-      if (const auto cue = cue_at(c); cue && cue->end == b) return true;
-    return false;
+    bool colon = false;
+    while (b > sentence_begin && (word(b - 1) == "," || word(b - 1) == ":" || word(b - 1) == "that")) {
+      colon = colon || word(b - 1) == ":";
+      --b;
+    }
+    std::vector<CueMatch> found;
+    for (std::size_t c = b; c-- > sentence_begin && b - c <= kLongestOpening;) {
+      const auto cue = cue_at(c);
+      if (!cue || cue->end > b || (!colon && cue->end != b)) continue;
+      bool object = true;
+      for (std::size_t t = cue->end; t < b && object; ++t) object = text::is_one_of(pos_[t], kObjectTags);
+      if (object) found.push_back(*cue);
+    }
+    return found;
   }
 
   // A quotation that stands as whole sentences with no cue of its own ("“Life proved ...” “In the
