@@ -33,15 +33,18 @@ Analysis analyse(const Document& document, const Models& models) {
   analysis.segments = text::segment(analysed);
   analysis.tagging = tag::tag_document(analysed, analysis.segments, *models.tagger, models.user_aliases);
   analysis.entities = resolve::resolve_entities(analysed, analysis.segments, analysis.tagging);
-  analysis.roles = extract::extract_roles(analysed, analysis.segments, analysis.tagging, analysis.entities);
   analysis.times = time::find_time_expressions(analysed, analysis.segments);
   // Parsing is the slowest stage per word: only the sentences the extract stages read through
   // syntax are parsed.
   std::vector<bool> wanted = extract::sentences_with_cues(analysed.text, analysis.segments);
   const std::vector<bool> with_meetings =
       extract::sentences_with_meeting_words(analysed.text, analysis.segments);
-  for (std::size_t s = 0; s < wanted.size(); ++s) wanted[s] = wanted[s] || with_meetings[s];
+  const std::vector<bool> with_titles =
+      extract::sentences_with_titles(analysed.text, analysis.segments, analysis.tagging);
+  for (std::size_t s = 0; s < wanted.size(); ++s) wanted[s] = wanted[s] || with_meetings[s] || with_titles[s];
   analysis.trees = parse::parse_sentences(analysed.text, analysis.segments, wanted, *models.parser);
+  analysis.roles = extract::extract_roles(analysed, analysis.segments, analysis.tagging, analysis.entities,
+                                          analysis.trees);
   analysis.claims = extract::extract_claims(analysed, analysis.segments, analysis.tagging, analysis.entities,
                                             analysis.times, analysis.trees);
   analysis.meetings =

@@ -75,6 +75,24 @@ TEST_CASE("an apposition after a name gives its role; an abbreviated title is sp
   CHECK(r.name_of(r.analysis.roles[1].owner) == "Russia");
 }
 
+TEST_CASE("an apposition read from the tree may run on past its title, but a list is no apposition",
+          "[extract][roles]") {
+  for (const std::string sentence :
+       {"Sergei Ryabkov, Russia's deputy foreign minister responsible for arms control, met Ellen Tauscher.",
+        "Anders Fogh Rasmussen met Sergei Ryabkov, the deputy foreign minister of Russia since 2008, in "
+        "Sochi."}) {
+    const auto r = read(sentence);
+    REQUIRE(r.analysis.roles.size() == 1);
+    CHECK(r.name_of(r.analysis.roles[0].person) == "Sergei Ryabkov");
+    CHECK(r.analysis.roles[0].title == "deputy foreign minister");
+    CHECK(r.name_of(r.analysis.roles[0].owner) == "Russia");
+  }
+  const auto list = read(
+      "The talks were attended by Benita Ferrero-Waldner and Peter Mandelson, British Ambassador to Russia "
+      "Anthony Brenton and other officials.");
+  for (const extract::Role& role : list.analysis.roles) CHECK(list.name_of(role.person) != "Peter Mandelson");
+}
+
 TEST_CASE("a quotation followed by its speaker and cue is a claim of that speaker", "[extract][claims]") {
   const auto r = read("\u201CNow it is necessary to act,\u201D Sergei Lavrov noted.");
   REQUIRE(r.analysis.claims.size() == 1);

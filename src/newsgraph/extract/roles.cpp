@@ -1,5 +1,6 @@
 #include "newsgraph/extract/roles.hpp"
 
+#include <algorithm>
 #include <optional>
 
 #include "newsgraph/lexicon/lexicon.hpp"
@@ -9,16 +10,19 @@ namespace {
 
 constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 
-bool is_possessive(std::string_view word) { return word == "'s" || word == "\u2019s"; }
+bool is_possessive(std::string_view word) {
+  return word == "'s" || word == "\u2019s";
+}
 
 class RoleFinder {
  public:
   RoleFinder(const Document& document, const text::Segments& segments, const tag::Tagging& tagging,
-             const resolve::Entities& entities)
+             const resolve::Entities& entities, const parse::SentenceTrees& trees)
       : text_(document.text),
         segments_(segments),
         tagging_(tagging),
         entities_(entities),
+        trees_(trees),
         titles_(lexicon::Titles::embedded()),
         entity_at_(segments.tokens.size(), kNone),
         mention_start_(segments.tokens.size(), kNone),
@@ -68,14 +72,16 @@ class RoleFinder {
   std::optional<std::size_t> title_ending_at(std::size_t end, std::size_t floor) const {
     std::optional<std::size_t> start;
     for (std::size_t s = end; s-- > floor && end - s <= 10;) {
-      if (!titles_.is_title_word(words_[s]) && words_[s] != "for" && words_[s] != "of" && words_[s] != "and") break;
+      if (!titles_.is_title_word(words_[s]) && words_[s] != "for" && words_[s] != "of" && words_[s] != "and")
+        break;
       if (titles_.is_title_word(words_[s]) && titles_.title_end(words_, s, end) == end) start = s;
     }
     return start;
   }
 
   std::string title_text(std::size_t begin, std::size_t end) const {
-    return titles_.spelled_out(slice(text_, Span{segments_.tokens[begin].span.begin, segments_.tokens[end - 1].span.end}));
+    return titles_.spelled_out(
+        slice(text_, Span{segments_.tokens[begin].span.begin, segments_.tokens[end - 1].span.end}));
   }
 
   // "Presidents" -> "President" when the singular is a title head.
@@ -88,7 +94,8 @@ class RoleFinder {
     return title;
   }
 
-  void add(std::size_t person_mention, std::size_t owner, std::string title, std::size_t from, std::size_t to) {
+  void add(std::size_t person_mention, std::size_t owner, std::string title, std::size_t from,
+           std::size_t to) {
     const std::size_t person = entities_.entity_of_mention[person_mention];
     const Span evidence{segments_.tokens[from].span.begin, segments_.tokens[to - 1].span.end};
     for (const Role& role : roles_)
@@ -145,22 +152,84 @@ class RoleFinder {
     if (!title) return false;
     // The second person: "and PERSON2" right after the first.
     const std::size_t next = first.end_token;
-    if (next + 1 >= segments_.tokens.size() || words_[next] != "and" || mention_start_[next + 1] == kNone) return false;
+    if (next + 1 >= segments_.tokens.size() || words_[next] != "and" || mention_start_[next + 1] == kNone)
+      return false;
     const std::size_t second = mention_start_[next + 1];
     if (tagging_.mentions[second].type != tag::EntityType::Person) return false;
     const std::string title_words = singular(title_text(*title, of - 1));
     add(m, entities_.entity_of_mention[owner1], title_words, *title, first.end_token);
-    add(second, entities_.entity_of_mention[owner2], title_words, *title, tagging_.mentions[second].end_token);
+    add(second, entities_.entity_of_mention[owner2], title_words, *title,
+        tagging_.mentions[second].end_token);
     return true;
   }
 
+  // PERSON, [the] OWNER TITLE [of OWNER]: an apposition is read from the sentence's tree where it has
+  // one, so that it may run on past its title ("Sergei Ryabkov, Russia's deputy foreign minister in
+  // charge of arms control, said"); else by word order, up to a comma, the end or "said".
   void find_apposition_after(std::size_t m) {
+    if (find_apposition_in_tree(m)) return;
     const tag::Mention& person = tagging_.mentions[m];
     const std::size_t end = segments_.sentences[person.sentence].end_token;
-    std::size_t t = person.end_token;
+    const std::size_t t = person.end_token;
     if (t + 2 >= end || words_[t] != ",") return;
-    ++t;
-    if (words_[t] == "the" || words_[t] == "The") ++t;
+    const auto apposition = read_apposition(t + 1, end);
+    if (!apposition) return;
+    const std::size_t stop = apposition->end;
+    if (stop < end && words_[stop] != "," && words_[stop] != "." && words_[stop] != "said") return;
+    add(m, apposition->owner, title_text(apposition->title_begin, apposition->title_end), person.first_token,
+        stop);
+  }
+
+  bool find_apposition_in_tree(std::size_t m) {
+    const tag::Mention& person = tagging_.mentions[m];
+    const auto& tree = trees_[person.sentence];
+    if (!tree) return false;
+    const std::size_t first = segments_.sentences[person.sentence].first_token;
+    // The name's head: its word whose own head lies outside the name.
+    std::optional<std::size_t> head;
+    for (std::size_t w = person.first_token - first; w < person.end_token - first && !head; ++w) {
+      const auto up = tree->head(w);
+      if (!up || *up < person.first_token - first || *up >= person.end_token - first) head = w;
+    }
+    if (!head) return false;
+    for (const std::size_t apposed : tree->children(*head, "appos")) {
+      const auto [begin, end] = tree->subtree_span(apposed);
+      std::size_t from = first + begin;
+      while (from < first + end && words_[from] == ",") ++from;  // the comma hangs from the apposition
+      if (from < person.end_token) continue;
+      // The title itself stands in apposition, set off by commas, and names no one else ("Peter
+      // Mandelson, British Ambassador to Russia Anthony Brenton" is a list the parser joined wrongly).
+      const auto apposition = read_apposition(from, first + end);
+      const std::size_t after = first + end;
+      const bool set_off = after >= segments_.sentences[person.sentence].end_token || words_[after] == "," ||
+                           words_[after] == "." || words_[after] == "said";
+      if (apposition && set_off && apposition->title_begin <= first + apposed &&
+          first + apposed < apposition->title_end && !names_person(apposition->end, after)) {
+        add(m, apposition->owner, title_text(apposition->title_begin, apposition->title_end),
+            person.first_token, apposition->end);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  bool names_person(std::size_t begin, std::size_t end) const {
+    for (std::size_t t = begin; t < end; ++t)
+      if (mention_start_[t] != kNone && tagging_.mentions[mention_start_[t]].type == tag::EntityType::Person)
+        return true;
+    return false;
+  }
+
+  // "[the] [OWNER['s]] TITLE [of OWNER]" read from token t, no further than `end`: "Russia's deputy
+  // foreign minister", "the Secretary-General of NATO". Nullopt without a title or an owner.
+  struct Apposition {
+    std::size_t owner = 0;
+    std::size_t title_begin = 0, title_end = 0;
+    std::size_t end = 0;  // one past its last word
+  };
+
+  std::optional<Apposition> read_apposition(std::size_t t, std::size_t end) const {
+    if (t < end && (words_[t] == "the" || words_[t] == "The")) ++t;
     std::optional<std::size_t> owner;
     // An owner before the title: "Russia's", "Russian", "the Lib Dem".
     if (t < end && mention_start_[t] != kNone) {
@@ -178,7 +247,7 @@ class RoleFinder {
       ++t;
     }
     const std::size_t title_end = titles_.title_end(words_, t, end);
-    if (title_end == t) return;
+    if (title_end == t) return std::nullopt;
     std::size_t stop = title_end;
     // Or an owner after it: "the Secretary-General of NATO".
     if (!owner && stop + 1 < end && words_[stop] == "of" && mention_start_[stop + 1] != kNone &&
@@ -186,16 +255,18 @@ class RoleFinder {
       owner = entities_.entity_of_mention[mention_start_[stop + 1]];
       stop = tagging_.mentions[mention_start_[stop + 1]].end_token;
     }
-    if (!owner) return;
-    // The apposition ends there: a comma, the sentence's end, or a reporting verb.
-    if (stop < end && words_[stop] != "," && words_[stop] != "." && words_[stop] != "said") return;
-    add(m, *owner, title_text(t, title_end), person.first_token, stop);
+    if (!owner) return std::nullopt;
+    // "Federation Council Speaker Valentina Matviyenko" in a list is someone else's title, and the
+    // "President's Special Representative" is not the President.
+    if (stop < end && (mention_start_[stop] != kNone || is_possessive(words_[stop]))) return std::nullopt;
+    return Apposition{*owner, t, title_end, stop};
   }
 
   std::string_view text_;
   const text::Segments& segments_;
   const tag::Tagging& tagging_;
   const resolve::Entities& entities_;
+  const parse::SentenceTrees& trees_;
   const lexicon::Titles& titles_;
   std::vector<std::string_view> words_;
   std::vector<std::size_t> entity_at_;      // token -> entity of the mention or demonym there
@@ -206,9 +277,32 @@ class RoleFinder {
 
 }  // namespace
 
+std::vector<bool> sentences_with_titles(std::string_view text, const text::Segments& segments,
+                                        const tag::Tagging& tagging) {
+  const lexicon::Titles& titles = lexicon::Titles::embedded();
+  std::vector<bool> wanted(segments.sentences.size(), false);
+  for (const tag::Mention& mention : tagging.mentions) {
+    if (mention.type != tag::EntityType::Person || wanted[mention.sentence]) continue;
+    const text::Sentence& sentence = segments.sentences[mention.sentence];
+    // A title right before the name, or after the comma that follows it.
+    const std::size_t before = mention.first_token;
+    const std::size_t after = mention.end_token + 1;
+    wanted[mention.sentence] =
+        (before > sentence.first_token &&
+         titles.is_title_word(slice(text, segments.tokens[before - 1].span))) ||
+        (after + 1 < sentence.end_token && slice(text, segments.tokens[after - 1].span) == "," &&
+         std::any_of(
+             segments.tokens.begin() + static_cast<std::ptrdiff_t>(after),
+             segments.tokens.begin() + static_cast<std::ptrdiff_t>(std::min(after + 4, sentence.end_token)),
+             [&](const text::Token& token) { return titles.is_title_word(slice(text, token.span)); }));
+  }
+  return wanted;
+}
+
 std::vector<Role> extract_roles(const Document& document, const text::Segments& segments,
-                                const tag::Tagging& tagging, const resolve::Entities& entities) {
-  return RoleFinder(document, segments, tagging, entities).find();
+                                const tag::Tagging& tagging, const resolve::Entities& entities,
+                                const parse::SentenceTrees& trees) {
+  return RoleFinder(document, segments, tagging, entities, trees).find();
 }
 
 }  // namespace newsgraph::extract

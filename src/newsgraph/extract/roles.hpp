@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "newsgraph/document.hpp"
+#include "newsgraph/parse/sentences.hpp"
 #include "newsgraph/resolve/entities.hpp"
 #include "newsgraph/tag/mentions.hpp"
 #include "newsgraph/text/segment.hpp"
@@ -23,7 +24,14 @@ struct Role {
   Span evidence;           // the words that state the role
 };
 
+// The sentences whose trees extract_roles reads: those with a title right before a person's name or
+// just after the comma that follows it (one flag per sentence).
+std::vector<bool> sentences_with_titles(std::string_view text, const text::Segments& segments,
+                                        const tag::Tagging& tagging);
+
+// An apposition after a name is read from the sentence's tree where `trees` has one.
 std::vector<Role> extract_roles(const Document& document, const text::Segments& segments,
-                                const tag::Tagging& tagging, const resolve::Entities& entities);
+                                const tag::Tagging& tagging, const resolve::Entities& entities,
+                                const parse::SentenceTrees& trees);
 
 }  // namespace newsgraph::extract
