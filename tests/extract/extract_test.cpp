@@ -78,9 +78,10 @@ TEST_CASE("an apposition after a name gives its role; an abbreviated title is sp
 TEST_CASE("an apposition read from the tree may run on past its title, but a list is no apposition",
           "[extract][roles]") {
   for (const std::string sentence :
-       {"Sergei Ryabkov, Russia's deputy foreign minister responsible for arms control, met Ellen Tauscher.",
-        "Anders Fogh Rasmussen met Sergei Ryabkov, the deputy foreign minister of Russia since 2008, in "
-        "Sochi."}) {
+       {"Sergei Ryabkov, Russia's deputy foreign minister who leads the talks, met Ellen Tauscher on Friday.",
+        "Anders Fogh Rasmussen met Sergei Ryabkov, the deputy foreign minister of Russia who leads the "
+        "talks, "
+        "in Sochi."}) {
     const auto r = read(sentence);
     REQUIRE(r.analysis.roles.size() == 1);
     CHECK(r.name_of(r.analysis.roles[0].person) == "Sergei Ryabkov");
@@ -515,4 +516,20 @@ TEST_CASE("each way of quoting and reporting gives its claim, with the speaker r
     CHECK(r.name_of(*claim.speaker) == expected[c].speaker);
     CHECK(claim.quote == expected[c].quote);
   }
+}
+
+TEST_CASE("a condition on what was said belongs to it, a dash's apposition after it does not",
+          "[extract][claims]") {
+  const auto r = read(
+      "Union leader Mark Serwotka warned last week that there could be further strikes unless there was a "
+      "government rethink.\n\nOfficer Betty Shelby later said she suspected the driver was under the "
+      "influence "
+      "of drugs \u2014 something a caller also told a dispatcher.");
+  REQUIRE(r.analysis.claims.size() >= 2);
+  CHECK(r.text_of(r.analysis.claims[0].content) ==
+        "there could be further strikes unless there was a government rethink");
+  CHECK(r.text_of(r.analysis.claims[1].content) ==
+        "she suspected the driver was under the influence of drugs");
+  REQUIRE(r.analysis.claims[1].speaker);
+  CHECK(r.name_of(*r.analysis.claims[1].speaker) == "Betty Shelby");
 }

@@ -143,7 +143,7 @@ TEST_CASE("a damaged or foreign parser model gives a clear ModelError", "[parse]
   CHECK_THROWS_AS(Parser::from_bytes("not a model", "parser.model"), newsgraph::ModelError);
   const std::string foreign = newsgraph::learn::encode_model_file({"newsgraph-tagger", 1, ""}, "payload");
   CHECK_THROWS_WITH(Parser::from_bytes(foreign, "parser.model"),
-                    Catch::Contains("expected format newsgraph-parser version 2"));
+                    Catch::Contains("expected format newsgraph-parser version 3"));
   CHECK_THROWS_AS(Parser::load_file("/nonexistent/parser.model"), newsgraph::ModelError);
 }
 

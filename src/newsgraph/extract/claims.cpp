@@ -18,6 +18,8 @@ using namespace std::string_view_literals;
 constexpr std::array<std::string_view, 3> kContentPrepositions{"on", "of", "about"};
 // The words that open a clause of reported speech ("said that ...", "asked whether ...").
 constexpr std::array<std::string_view, 3> kComplementMarks{"that", "if", "whether"};
+// The markers of a condition on what was said ("... unless there was a rethink").
+constexpr std::array<std::string_view, 3> kConditionMarks{"unless", "if", "until"};
 
 // The dashes news sets before an attribution ("...,” \u2014 Lavrov", "...” \u2015 Adriana Rodarte").
 bool is_dash(std::string_view word) {
@@ -473,10 +475,26 @@ class ClaimFinder {
       if (quotation_at_[clause->begin] != kNone &&
           quotation_at_[clause->begin] == quotation_at_[clause->end - 1])
         continue;
-      add_reported(tokens_span(clause->begin, clause->end), *cue, *speaker, s);
+      add_reported(tokens_span(clause->begin, closing_quotation_end(clause->begin, clause->end)), *cue,
+                   *speaker, s);
       claims_.back().negative = claims_.back().negative || denies(tree, clause->head, first);
       for (std::size_t u = cue->begin; u < cue->end; ++u) used_[u] = true;
     }
+  }
+
+  // Where content [begin, end) ends with its quotation closed: a partial quotation opened inside it
+  // takes the closing mark the parser left outside, with the stop before it ("... to “seek the peace
+  // of a world without nuclear weapons.”").
+  std::size_t closing_quotation_end(std::size_t begin, std::size_t end) const {
+    bool open = false;
+    for (std::size_t t = begin; t < end; ++t)
+      if (is_quotation_mark(word(t))) open = !open;
+    if (!open) return end;
+    for (std::size_t t = end; t < token_count() && t < end + 2; ++t) {
+      if (is_quotation_mark(word(t))) return t + 1;
+      if (word(t) != "." && word(t) != ",") break;
+    }
+    return end;
   }
 
   // The clause a cue reports: its tokens [begin, end), without "that", the cue's own words and the
@@ -520,6 +538,20 @@ class ClaimFinder {
             if (!tree.children(joined, "nsubj").empty() && tree.subtree_span(joined).first > child &&
                 !has_child_word(tree, joined, first, "mark", kComplementMarks)) {
               clause->second = std::min(clause->second, tree.subtree_span(joined).first);
+              break;
+            }
+          // "warned that there could be walkouts [unless there was a rethink]": a condition the
+          // parser hung from the cue belongs to what was said.
+          for (const std::size_t condition : tree.children(w, "advcl"))
+            if (tree.subtree_span(condition).first >= clause->second &&
+                has_child_word(tree, condition, first, "mark", kConditionMarks))
+              clause->second = std::max(clause->second, tree.subtree_span(condition).second);
+          // "she suspected he was on drugs [— something a caller also told ...]": what follows a dash
+          // in apposition is the writer's, not the speaker's.
+          for (std::size_t d = clause->first; d < clause->second; ++d)
+            if (is_dash(word(first + d)) && tree.head(d) && *tree.head(d) > d &&
+                parse::base_relation(tree.relation(*tree.head(d))) == "appos") {
+              clause->second = d;
               break;
             }
           break;

@@ -122,6 +122,31 @@ enum Template : std::uint64_t {
   kB0TagSet,
   kB1TagSet,
   kS0TagSetB0TagSet,
+  kS2w,
+  kB2w,
+  kS1lw,
+  kS1lt,
+  kS1lRelation,
+  kS1tS1ltS0t,
+  kS0cB0w,
+  kS0wB0c,
+  kB0cB1c,
+  kS1cB0c,
+  kS0cB0cB1c,
+  kS1cS0cB0c,
+  kB0wB1w,
+  kB0wB1t,
+  kB0tB1w,
+  kS0wB0tB1t,
+  kS0tB0wB1t,
+  kS1tS0tB0tB1t,
+  kS0rcB0c,
+  kB0lcS0c,
+  kS0Doubt,
+  kS1Doubt,
+  kB0Doubt,
+  kB1Doubt,
+  kS0DoubtB0Doubt,
   // relation features; h = head, d = dependent
   kArcDirection = 100,
   kHw,
@@ -162,6 +187,13 @@ enum Template : std::uint64_t {
   kDf,
   kHtDf,
   kDtTagSet,
+  kHtDtSiblingRelation,
+  kHwDc,
+  kHcDw,
+  kDtAfterW,
+  kDlRelationDrRelation,
+  kDDoubt,
+  kHDoubtDDoubt,
 };
 
 // A distance in words, in buckets: 1, 2, 3, 4, 5-6, 7-10, more.
@@ -191,6 +223,8 @@ class Features {
   std::uint64_t tag_suffix(std::uint32_t position) const {
     return pair(tag(position), token(position).suffix);
   }
+  // The tag with the runner-up: the tag alone where the tagger was sure.
+  std::uint64_t doubt(std::uint32_t position) const { return pair(tag(position), token(position).runner_up); }
   std::uint64_t word_tag(std::uint32_t position) const { return pair(word(position), tag(position)); }
 
   void add(Template name, std::uint64_t value) { out_.push_back(hash_combine(name, value)); }
@@ -224,6 +258,7 @@ std::uint64_t suffix_hash(std::string_view word) {
 }  // namespace
 
 std::vector<ParserToken> sentence_tokens(std::span<const UposWord> words, std::span<const std::uint32_t> tags,
+                                         std::span<const std::uint32_t> runners_up,
                                          const UposTagger& tagger) {
   constexpr std::size_t kMiddleLevel = 1;
   constexpr std::size_t kFineLevel = 2;
@@ -233,12 +268,14 @@ std::vector<ParserToken> sentence_tokens(std::span<const UposWord> words, std::s
   for (std::size_t i = 0; i < n; ++i)
     tokens[i] = {words[i].keys.lower,
                  tags[i],
+                 runners_up.empty() ? tags[i] : runners_up[i],
                  words[i].classes[kMiddleLevel],
                  words[i].classes[kFineLevel],
                  tagger.dictionary().find(words[i].keys.lower),
                  suffix_hash(words[i].word)};
-  tokens[n] = {learn::hash_string("<root>"), tag_count, 0xfffffffeu, 0xfffffffeu, 0xfffffffeu, 1};
-  tokens[n + 1] = {learn::hash_string("<none>"), tag_count + 1, 0xffffffffu, 0xffffffffu, 0xffffffffu, 2};
+  tokens[n] = {learn::hash_string("<root>"), tag_count, tag_count, 0xfffffffeu, 0xfffffffeu, 0xfffffffeu, 1};
+  tokens[n + 1] = {
+      learn::hash_string("<none>"), tag_count + 1, tag_count + 1, 0xffffffffu, 0xffffffffu, 0xffffffffu, 2};
   return tokens;
 }
 
@@ -383,6 +420,38 @@ void add_move_features(const Configuration& c, std::span<const ParserToken> toke
   f.add(kB0TagSet, b0s, b0t);
   f.add(kB1TagSet, f.tag_set(b1), b1t);
   f.add(kS0TagSetB0TagSet, s0s, b0s);
+
+  // Further words and dependents, and word-class versions of the strongest tag templates: each
+  // group raised UAS by 0.2 to 0.4 on EWT dev.
+  f.add(kS2w, f.word(s2));
+  f.add(kB2w, f.word(b2));
+  f.add(kS1lw, f.word(s1d.leftmost));
+  f.add(kS1lt, f.tag(s1d.leftmost));
+  f.add(kS1lRelation, relation_of(c, s1d.leftmost));
+  f.add(kS1tS1ltS0t, s1t, f.tag(s1d.leftmost), s0t);
+  const std::uint64_t b1c = f.cluster(b1);
+  f.add(kS0cB0w, s0c, b0w);
+  f.add(kS0wB0c, s0w, b0c);
+  f.add(kB0cB1c, b0c, b1c);
+  f.add(kS1cB0c, s1c, b0c);
+  f.add(kS0cB0cB1c, s0c, b0c, b1c);
+  f.add(kS1cS0cB0c, s1c, s0c, b0c);
+  const std::uint64_t b1w = f.word(b1);
+  f.add(kB0wB1w, b0w, b1w);
+  f.add(kB0wB1t, b0w, b1t);
+  f.add(kB0tB1w, b0t, b1w);
+  f.add(kS0wB0tB1t, s0w, b0t, b1t);
+  f.add(kS0tB0wB1t, s0t, b0w, b1t);
+  f.add(kS1tS0tB0tB1t, pair(s1t, s0t), b0t, b1t);
+  f.add(kS0rcB0c, f.cluster(s0d.rightmost), b0c);
+  f.add(kB0lcS0c, f.cluster(b0d.leftmost), s0c);
+  // Where the tagger hesitated, its runner-up lets the parser recover from a wrong tag.
+  const std::uint64_t s0u = f.doubt(s0), b0u = f.doubt(b0);
+  f.add(kS0Doubt, s0u);
+  f.add(kS1Doubt, f.doubt(s1));
+  f.add(kB0Doubt, b0u);
+  f.add(kB1Doubt, f.doubt(b1));
+  f.add(kS0DoubtB0Doubt, s0u, b0u);
 }
 
 void add_relation_features(const Configuration& c, std::span<const ParserToken> tokens, Move move,
@@ -439,6 +508,16 @@ void add_relation_features(const Configuration& c, std::span<const ParserToken> 
   f.add(kDf, df, move);
   f.add(kHtDf, ht, df, move);
   f.add(kDtTagSet, dt, f.tag_set(d));
+  // The head's previous dependent on the same side: a second object, a chain of conjuncts.
+  const std::uint32_t sibling = move == kLeft ? hd.leftmost : hd.rightmost;
+  f.add(kHtDtSiblingRelation, pair(ht, dt), relation_of(c, sibling), move);
+  f.add(kHwDc, hw, dc, move);
+  f.add(kHcDw, hc, dw, move);
+  f.add(kDtAfterW, dt, f.word(after(d)), move);
+  f.add(kDlRelationDrRelation, relation_of(c, dd.leftmost), relation_of(c, dd.rightmost), dt);
+  const std::uint64_t du = f.doubt(d);
+  f.add(kDDoubt, du, move);
+  f.add(kHDoubtDDoubt, f.doubt(h), du, move);
 }
 
 }  // namespace newsgraph::parse

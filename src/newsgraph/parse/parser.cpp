@@ -92,20 +92,20 @@ std::string Parser::to_bytes() const {
 
 DependencyTree Parser::parse(const std::vector<std::string_view>& words) const {
   const std::vector<UposWord> described = upos_words(words, model_.tagger.clusters());
-  const std::vector<std::uint32_t> tags = model_.tagger.tag(described);
-  return parse_words(described, tags);
+  const UposTags tags = model_.tagger.tag_with_runners_up(described);
+  return parse_words(described, tags.tags, tags.runners_up);
 }
 
 DependencyTree Parser::parse_tagged(std::span<const std::string_view> words,
                                     std::span<const std::uint32_t> tags) const {
-  return parse_words(upos_words(words, model_.tagger.clusters()), tags);
+  return parse_words(upos_words(words, model_.tagger.clusters()), tags, {});
 }
 
-DependencyTree Parser::parse_words(std::span<const UposWord> words,
-                                   std::span<const std::uint32_t> tags) const {
+DependencyTree Parser::parse_words(std::span<const UposWord> words, std::span<const std::uint32_t> tags,
+                                   std::span<const std::uint32_t> runners_up) const {
   const std::size_t n = words.size();
   thread_local Scratch s;
-  const std::vector<ParserToken> tokens = sentence_tokens(words, tags, model_.tagger);
+  const std::vector<ParserToken> tokens = sentence_tokens(words, tags, runners_up, model_.tagger);
 
   Configuration configuration(n);
   while (!configuration.terminal()) {

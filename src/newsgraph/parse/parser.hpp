@@ -35,7 +35,7 @@ struct ParserModel {
 class Parser {
  public:
   static constexpr std::string_view kFormat = "newsgraph-parser";
-  static constexpr std::uint32_t kVersion = 2;
+  static constexpr std::uint32_t kVersion = 3;
 
   // Throws ModelError when the parts do not fit together.
   explicit Parser(ParserModel model);
@@ -58,7 +58,9 @@ class Parser {
   const ParserModel& model() const { return model_; }
 
  private:
-  DependencyTree parse_words(std::span<const UposWord> words, std::span<const std::uint32_t> tags) const;
+  // runners_up: see UposTags; empty when the tags were given.
+  DependencyTree parse_words(std::span<const UposWord> words, std::span<const std::uint32_t> tags,
+                             std::span<const std::uint32_t> runners_up) const;
 
   ParserModel model_;
   RowTable moves_;   // model_.moves, laid out for scoring

@@ -145,22 +145,20 @@ UposTagger train_tagger(const std::vector<EncodedSentence>& corpus, const std::v
                     clusters, std::move(dictionary));
 }
 
-// The tags the parser learns from: jackknifed predictions, or the gold tags.
-std::vector<std::vector<std::uint32_t>> training_tags(const std::vector<EncodedSentence>& corpus,
-                                                      const std::vector<std::string>& tags,
-                                                      const tag::WordClusters& clusters,
-                                                      const ParserTrainingOptions& options,
-                                                      const ProgressCallback& progress) {
-  std::vector<std::vector<std::uint32_t>> predicted(corpus.size());
+// The tags the parser learns from: jackknifed predictions with their runners-up, or the gold tags.
+std::vector<UposTags> training_tags(const std::vector<EncodedSentence>& corpus,
+                                    const std::vector<std::string>& tags, const tag::WordClusters& clusters,
+                                    const ParserTrainingOptions& options, const ProgressCallback& progress) {
+  std::vector<UposTags> predicted(corpus.size());
   if (options.jackknife_folds < 2) {
-    for (std::size_t s = 0; s < corpus.size(); ++s) predicted[s] = corpus[s].tags;
+    for (std::size_t s = 0; s < corpus.size(); ++s) predicted[s] = {corpus[s].tags, corpus[s].tags};
     return predicted;
   }
   const auto folds = static_cast<std::size_t>(options.jackknife_folds);
   for (std::size_t fold = 0; fold < folds; ++fold) {
     const UposTagger tagger = train_tagger(corpus, tags, clusters, options, folds, fold);
     for (std::size_t s = fold; s < corpus.size(); s += folds)
-      predicted[s] = tagger.tag(std::span<const UposWord>(corpus[s].described));
+      predicted[s] = tagger.tag_with_runners_up(corpus[s].described);
     if (progress)
       progress("tagger for fold " + std::to_string(fold + 1) + " of " + std::to_string(folds) + " trained");
   }
@@ -206,8 +204,7 @@ Parser train_parser(const std::vector<TreebankSentence>& corpus, const ParserTra
       corpus, [&](const TreebankWord& word) { return relation_name(word, options.relation_subtypes); });
   const std::vector<EncodedSentence> encoded =
       encode(corpus, tags, relations, options.relation_subtypes, clusters);
-  const std::vector<std::vector<std::uint32_t>> parser_tags =
-      training_tags(encoded, tags, clusters, options, progress);
+  const std::vector<UposTags> parser_tags = training_tags(encoded, tags, clusters, options, progress);
   const UposTagger tagger = train_tagger(encoded, tags, clusters, options, 0, 0);
   if (progress) progress("tagger trained");
 
@@ -233,7 +230,8 @@ Parser train_parser(const std::vector<TreebankSentence>& corpus, const ParserTra
     const bool exploring = epoch >= options.explore_from_epoch && options.explore_probability > 0;
     for (const std::size_t s : order) {
       const EncodedSentence& sentence = encoded[s];
-      const std::vector<ParserToken> tokens = sentence_tokens(sentence.described, parser_tags[s], tagger);
+      const std::vector<ParserToken> tokens =
+          sentence_tokens(sentence.described, parser_tags[s].tags, parser_tags[s].runners_up, tagger);
       Configuration configuration(sentence.words.size());
       while (!configuration.terminal()) {
         features.clear();

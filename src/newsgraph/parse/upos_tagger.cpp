@@ -126,10 +126,15 @@ std::vector<std::uint32_t> UposTagger::tag(std::span<const std::string_view> wor
 }
 
 std::vector<std::uint32_t> UposTagger::tag(std::span<const UposWord> words) const {
-  std::vector<std::uint32_t> tags(words.size());
+  return tag_with_runners_up(words).tags;
+}
+
+UposTags UposTagger::tag_with_runners_up(std::span<const UposWord> words) const {
+  UposTags out{std::vector<std::uint32_t>(words.size()), std::vector<std::uint32_t>(words.size())};
   thread_local std::vector<std::uint64_t> features;
   thread_local std::vector<std::int32_t> units;
   const std::vector<std::uint32_t> tag_sets = dictionary_.tag_sets(words);
+  const auto doubt_units = static_cast<std::int64_t>(kDoubtMargin / table_.scale());
   std::uint32_t previous = kNoTag;
   std::uint32_t before_previous = kNoTag;
   for (std::size_t i = 0; i < words.size(); ++i) {
@@ -138,11 +143,21 @@ std::vector<std::uint32_t> UposTagger::tag(std::span<const UposWord> words) cons
     add_upos_context_features(words, tag_sets, i, previous, before_previous, features);
     units.assign(tags_.size(), 0);
     table_.add_units(features, units.data());
-    tags[i] = static_cast<std::uint32_t>(std::max_element(units.begin(), units.end()) - units.begin());
+    std::uint32_t best = 0, second = 0;
+    for (std::uint32_t t = 1; t < units.size(); ++t) {
+      if (units[t] > units[best]) {
+        second = best;
+        best = t;
+      } else if (second == best || units[t] > units[second]) {
+        second = t;
+      }
+    }
+    out.tags[i] = best;
+    out.runners_up[i] = second != best && units[best] - units[second] < doubt_units ? second : best;
     before_previous = previous;
-    previous = tags[i];
+    previous = best;
   }
-  return tags;
+  return out;
 }
 
 }  // namespace newsgraph::parse
