@@ -6,6 +6,8 @@ never writes "Mr Trump" or "Mrs Clinton".
 Two signs, counted per article:
   - a form of address: an article naming "Patricia Hewitt" and "Ms Hewitt" (and never "Mr Hewitt"
     nor another Hewitt) gives "Patricia" a female vote; "Mr" a male one, Mrs, Ms and Miss female ones (weight 3);
+  - a word of kinship or rank right before the name: "his wife Lyudmila", "Queen Elizabeth" give
+    female votes, "her husband Denis", "King Abdullah" male ones (weight 3, once per article);
   - a pronoun: in the Groningen Meaning Bank, whose sentences mark people's names, a sentence naming
     exactly one person by two or more names followed by one that opens with "He" or "She" gives the
     first name a vote (weight 1; the pronoun may well be someone else's).
@@ -30,6 +32,10 @@ FORMS_OF_ADDRESS = {"Mr": "male", "Mrs": "female", "Ms": "female", "Miss": "fema
 NAME = r"((?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
 FULL_NAME = re.compile(r"\b([A-Z][a-z]{2,})(?: [A-Z]\.)? " + NAME + r"\b(?! [A-Z])")
 ADDRESSED = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.? " + NAME + r"\b")
+KIN = {"wife": "female", "widow": "female", "daughter": "female", "mother": "female", "sister": "female",
+       "Queen": "female", "Princess": "female", "husband": "male", "widower": "male", "son": "male",
+       "father": "male", "brother": "male", "King": "male", "Prince": "male"}
+KIN_NAME = re.compile(r"\b(" + "|".join(KIN) + r"),? ([A-Z][a-z]{2,})\b")
 SHARED_SURNAME = re.compile(r"\b([A-Z][a-z]+) and ([A-Z][a-z]+) " + NAME + r"\b")
 WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
 
@@ -80,6 +86,8 @@ def count_article(text, votes, not_names):
         # "Vladimir and Lyudmila Putin", "Bill and Hillary Clinton": Mr or Mrs stands for one of them.
         if genders and len(genders) == 1 and len(firsts) == 1 and surname.lower() not in not_names:
             votes[next(iter(firsts))][next(iter(genders))] += ADDRESS_WEIGHT
+    for name, gender in {(match.group(2), KIN[match.group(1)]) for match in KIN_NAME.finditer(text)}:
+        votes[name][gender] += ADDRESS_WEIGHT
 
 
 def count_gmb(shared, votes):

@@ -65,6 +65,17 @@ TEST_CASE("two people who share a surname in one article stay two", "[resolve][e
   CHECK(names_of(analysis, tag::EntityType::Person) == std::vector<std::string>{"Jenna Bush", "Laura Bush"});
 }
 
+TEST_CASE("Mr with a surname joins the man of a couple that shares it, not the woman",
+          "[resolve][entities]") {
+  const Analysis analysis = analysed(
+      "Mr Putin opened the talks with Mr Chirac in the Kremlin. In the evening, Vladimir and Lyudmila Putin "
+      "gave an official dinner in honour of Jacques and Bernadette Chirac.");
+  CHECK(names_of(analysis, tag::EntityType::Person) ==
+        std::vector<std::string>{"Bernadette Chirac", "Jacques Chirac", "Lyudmila Putin", "Vladimir Putin"});
+  const auto aliases = entity_named(analysis, "Vladimir Putin").aliases;
+  CHECK(std::find(aliases.begin(), aliases.end(), "Putin") != aliases.end());
+}
+
 TEST_CASE("a name is joined by its beginning before a particle and by its particle word",
           "[resolve][entities]") {
   const Analysis analysis = analysed(

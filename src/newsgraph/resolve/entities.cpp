@@ -42,8 +42,14 @@ class Resolver {
     // Full names first, so that a surname met before its full name still finds it.
     std::vector<std::size_t> order(mentions_.size());
     for (std::size_t m = 0; m < order.size(); ++m) order[m] = m;
+    // A given name that shares the surname after it ("Vladimir and Lyudmila Putin") counts as full.
+    std::vector<std::size_t> words(mentions_.size());
+    for (std::size_t m = 0; m < words.size(); ++m) {
+      const std::string name = mentions_[m].type == tag::EntityType::Person ? shared_surname_form(m) : "";
+      words[m] = std::max(length(m), static_cast<std::size_t>(std::count(name.begin(), name.end(), ' ')) + 1);
+    }
     std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return length(a) > length(b); });
+                     [&](std::size_t a, std::size_t b) { return words[a] > words[b]; });
     for (const std::size_t m : order) attach(m);
     for (std::size_t d = 0; d < demonyms_.size(); ++d) attach_demonym(d);
     for (std::size_t e = 0; e < result_.entities.size(); ++e)
@@ -142,12 +148,20 @@ class Resolver {
         const tag::Mention& full = mentions_[other];
         const std::size_t n = mention.end_token - mention.first_token;
         const std::size_t n_full = full.end_token - full.first_token;
-        if (n >= n_full) continue;
+        // "Vladimir" of "Vladimir and Lyudmila Putin" is named "Vladimir Putin": "Mr Putin" ends it.
+        const std::string_view name = entity.name, surname = surface(m);
+        const bool shares_surname = n == 1 && n_full == 1 && name.size() > surname.size() &&
+                                    name.ends_with(surname) && name[name.size() - surname.size() - 1] == ' ';
+        if (n >= n_full && !shares_surname) continue;
         bool ends_alike = true;
-        for (std::size_t i = 0; i < n && ends_alike; ++i)
+        for (std::size_t i = 0; i < n && ends_alike && !shares_surname; ++i)
           ends_alike = word(mention.end_token - 1 - i) == word(full.end_token - 1 - i);
         if (!ends_alike && !begins_name_before_particle(mention, full) && !is_particle_part_of(mention, full))
           continue;
+        // "Mr Putin" is not "Lyudmila Putin".
+        const Gender addressed = address_gender(mention);
+        const Gender named = lexicon::FirstNames::embedded().gender_of(word(full.first_token));
+        if (addressed != Gender::Unknown && named != Gender::Unknown && addressed != named) continue;
         const std::size_t distance = full.span.begin < mention.span.begin
                                          ? mention.span.begin - full.span.begin
                                          : full.span.begin - mention.span.begin + text_.size();
@@ -266,17 +280,22 @@ class Resolver {
 
   using Gender = lexicon::Gender;
 
+  // What a form of address right before the mention says: "Mr Putin", "Ms Hewitt".
+  Gender address_gender(const tag::Mention& mention) const {
+    if (mention.first_token == 0) return Gender::Unknown;
+    const std::string_view before = word(mention.first_token - 1);
+    if (before == "Mr" || before == "Mr.") return Gender::Male;
+    if (before == "Mrs" || before == "Mrs." || before == "Ms" || before == "Ms." || before == "Miss")
+      return Gender::Female;
+    return Gender::Unknown;
+  }
+
   // What the article's forms of address say of a person ("Mr Putin", "Ms Hewitt"), else what the
   // first-name lexicon says of the first word of the person's name ("Hillary Clinton").
   Gender gender_of(std::size_t entity) const {
-    for (const std::size_t m : result_.entities[entity].mentions) {
-      const std::size_t first = mentions_[m].first_token;
-      if (first == 0) continue;
-      const std::string_view before = word(first - 1);
-      if (before == "Mr" || before == "Mr.") return Gender::Male;
-      if (before == "Mrs" || before == "Mrs." || before == "Ms" || before == "Ms." || before == "Miss")
-        return Gender::Female;
-    }
+    for (const std::size_t m : result_.entities[entity].mentions)
+      if (const Gender addressed = address_gender(mentions_[m]); addressed != Gender::Unknown)
+        return addressed;
     const std::string& name = result_.entities[entity].name;
     return lexicon::FirstNames::embedded().gender_of(std::string_view(name).substr(0, name.find(' ')));
   }
