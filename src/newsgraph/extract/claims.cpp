@@ -694,7 +694,6 @@ class ClaimFinder {
     std::size_t content = cue.end;
     for (std::size_t look = cue.end; look < std::min(end, cue.end + 3); ++look)
       // "said that claim smacked of ...": a "that" the tagger reads as a determiner opens no clause.
-      // "said that claim smacked of ...": a "that" the tagger reads as a determiner opens no clause.
       if (word(look) == "that" && pos_[look] == "IN") {
         content = look + 1;
         break;

@@ -597,8 +597,8 @@ class DocumentTagger {
     return end;
   }
 
-  // True when the words [begin, end) are set off as a form of address: between the sentence's start
-  // or a comma and a comma or the sentence's end.
+  // True when the words [begin, end) are set off as a form of address: between the sentence's start,
+  // a comma or an opening quotation mark and a comma, a stop or the sentence's end.
   bool is_vocative(std::size_t sentence, std::size_t begin, std::size_t end) const {
     const text::Sentence& bounds = segments_.sentences[sentence];
     const bool opens = begin == bounds.first_token || text::is_one_of(word(begin - 1), kVocativeBounds);
