@@ -3,7 +3,7 @@
 who bear them, so that "she" passes over Donald Trump and finds Hillary Clinton where the article
 never writes "Mr Trump" or "Mrs Clinton".
 
-Two signs, counted per article:
+Three signs, counted per article:
   - a form of address: an article naming "Patricia Hewitt" and "Ms Hewitt" (and never "Mr Hewitt"
     nor another Hewitt) gives "Patricia" a female vote; "Mr" a male one, Mrs, Ms and Miss female ones (weight 3);
   - a word of kinship or rank right before the name: "his wife Lyudmila", "Queen Elizabeth" give

@@ -533,3 +533,31 @@ TEST_CASE("a condition on what was said belongs to it, a dash's apposition after
   REQUIRE(r.analysis.claims[1].speaker);
   CHECK(r.name_of(*r.analysis.claims[1].speaker) == "Betty Shelby");
 }
+
+TEST_CASE(
+    "an attribution before a question keeps it, and a partial quotation closes in its own sentence only",
+    "[extract][claims]") {
+  const auto asked =
+      read("Maria Lopez asked the crowd: \u201cWho is ready to win?\u201d John Smith said he was.");
+  REQUIRE_FALSE(asked.analysis.claims.empty());
+  CHECK(asked.text_of(asked.analysis.claims[0].content) == "Who is ready to win?");
+  REQUIRE(asked.analysis.claims[0].speaker);
+  CHECK(asked.name_of(*asked.analysis.claims[0].speaker) == "Maria Lopez");
+
+  const auto unclosed = read(
+      "Officials said that the agreement would \u201cbring peace to the region.\n\u201cWe will see,\u201d he "
+      "added.");
+  REQUIRE_FALSE(unclosed.analysis.claims.empty());
+  CHECK(unclosed.text_of(unclosed.analysis.claims[0].content) ==
+        "the agreement would \u201cbring peace to the region");
+}
+
+TEST_CASE("a claim whose attribution gives its own time was not said at the day's meeting",
+          "[extract][meetings]") {
+  const auto r = read(
+      "Vladimir Putin met Barack Obama in Moscow.\n\nThe two leaders discussed trade.\n\nIn a 2009 interview "
+      "with Time, Putin said the treaty was vital for Europe.");
+  REQUIRE(r.analysis.claims.size() == 1);
+  CHECK(r.text_of(r.analysis.claims[0].content) == "the treaty was vital for Europe");
+  CHECK_FALSE(r.analysis.said_at[0]);
+}

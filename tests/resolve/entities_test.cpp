@@ -76,6 +76,22 @@ TEST_CASE("Mr with a surname joins the man of a couple that shares it, not the w
   CHECK(std::find(aliases.begin(), aliases.end(), "Putin") != aliases.end());
 }
 
+TEST_CASE("Mrs joins the woman of a couple even after Mr joined the man; a lone surname has no gender",
+          "[resolve][entities]") {
+  const Analysis couple = analysed(
+      "Vladimir and Lyudmila Putin gave a dinner in the Kremlin on Monday. Mrs Putin thanked the guests. Mr "
+      "Putin spoke about trade with the visitors.");
+  CHECK(names_of(couple, tag::EntityType::Person) ==
+        std::vector<std::string>{"Lyudmila Putin", "Vladimir Putin"});
+  for (const std::string name : {"Lyudmila Putin", "Vladimir Putin"}) {
+    const auto aliases = entity_named(couple, name).aliases;
+    CHECK(std::find(aliases.begin(), aliases.end(), "Putin") != aliases.end());
+  }
+  const Analysis senator =
+      analysed("Senator Warren criticized the bank on Monday. She said the plan would fail.");
+  CHECK(references_of(senator, entity_named(senator, "Warren")) == std::vector<std::string>{"She"});
+}
+
 TEST_CASE("a name is joined by its beginning before a particle and by its particle word",
           "[resolve][entities]") {
   const Analysis analysis = analysed(

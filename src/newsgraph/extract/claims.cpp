@@ -19,7 +19,7 @@ constexpr std::array<std::string_view, 3> kContentPrepositions{"on", "of", "abou
 // The words that open a clause of reported speech ("said that ...", "asked whether ...").
 constexpr std::array<std::string_view, 3> kComplementMarks{"that", "if", "whether"};
 // The markers of a condition on what was said ("... unless there was a rethink").
-constexpr std::array<std::string_view, 3> kConditionMarks{"unless", "if", "until"};
+constexpr std::array<std::string_view, 2> kConditionMarks{"unless", "if"};
 
 // The dashes news sets before an attribution ("...,” \u2014 Lavrov", "...” \u2015 Adriana Rodarte").
 bool is_dash(std::string_view word) {
@@ -276,7 +276,7 @@ class ClaimFinder {
     if (reference_at_[t] != kNone) return Speaker{reference_at_[t], t, t + 1};
     // It passes over pronouns inside quotations and far from any name; a speaker is still wanted
     // there: the latest person of the pronoun's gender who opened a sentence as its subject, else
-    // the latest named.
+    // the latest person named, whatever the gender.
     const lexicon::Gender gender = w == "he" ? lexicon::Gender::Male : lexicon::Gender::Female;
     std::optional<std::size_t> subject;
     for (std::size_t m = mentions_.size(); m-- > 0 && !subject;) {
@@ -335,11 +335,13 @@ class ClaimFinder {
     // reported claim, found by find_reported.
     if (first > sentence_begin && !opens_attribution(sentence_begin, first)) return;
 
-    // After: [,] SPEAKER CUE | [,] CUE SPEAKER. A question or an exclamation ends its sentence before
-    // them ("...?” Trump said, looking out on the crowd."), and a dash may stand as a sentence of its own.
+    // After: [,] SPEAKER CUE | [,] CUE SPEAKER. A question or an exclamation that opens its sentence
+    // ends it before them ("“...?” Trump said, looking out on the crowd."), and a dash may stand as a
+    // sentence of its own.
     std::size_t t = after;
     std::size_t attribution_end = sentence_end;
-    if (t == sentence_end && sentence_of_[after - 1] + 1 < segments_.sentences.size()) {
+    if (t == sentence_end && first == sentence_begin &&
+        sentence_of_[after - 1] + 1 < segments_.sentences.size()) {
       const text::Sentence& next = segments_.sentences[sentence_of_[after - 1] + 1];
       const bool asks = after - first >= 3 && (word(after - 2) == "?" || word(after - 2) == "!");
       if (next.paragraph == quotation.paragraph && (asks || is_dash(word(next.first_token))))
@@ -486,12 +488,11 @@ class ClaimFinder {
   // takes the closing mark the parser left outside, with the stop before it ("... to “seek the peace
   // of a world without nuclear weapons.”").
   std::size_t closing_quotation_end(std::size_t begin, std::size_t end) const {
-    bool open = false;
-    for (std::size_t t = begin; t < end; ++t)
-      if (is_quotation_mark(word(t))) open = !open;
-    if (!open) return end;
-    for (std::size_t t = end; t < token_count() && t < end + 2; ++t) {
-      if (is_quotation_mark(word(t))) return t + 1;
+    if (begin >= end || quotation_at_[end - 1] == kNone || quotation_at_[begin] == quotation_at_[end - 1])
+      return end;
+    const std::size_t sentence_end = segments_.sentences[sentence_of_[end - 1]].end_token;
+    for (std::size_t t = end; t < sentence_end && t < end + 2; ++t) {
+      if (is_quotation_mark(word(t)) && quotation_at_[t] == quotation_at_[end - 1]) return t + 1;
       if (word(t) != "." && word(t) != ",") break;
     }
     return end;
@@ -573,8 +574,7 @@ class ClaimFinder {
     std::size_t begin = first + clause->first, end = first + clause->second;
     auto skippable = [&](std::size_t t) {
       const std::string_view w = word(t);
-      return w == "," || w == ":" || w == "." || w == "—" || w == "--" || w == "-" ||
-             (t >= cue.begin && t < cue.end) ||
+      return w == "," || w == ":" || w == "." || is_dash(w) || w == "-" || (t >= cue.begin && t < cue.end) ||
              (t == begin &&
               (lower_words_[t] == "that" || (cue.kind == lexicon::CueKind::VerbOn &&
                                              text::is_one_of(lower_words_[t], kContentPrepositions))));
@@ -754,8 +754,15 @@ class ClaimFinder {
       comma = b - 1;
     }
     if (!speaker || comma <= sentence.first_token + 2) return false;
-    // Only a short tail may follow the cue: "on Saturday, August 13", not a new clause.
-    if (speaker->end < end && end - std::max(speaker->end, cue.end) > 6) return false;
+    // Only a short tail may follow the cue: "on Saturday, August 13", not a new clause ("In a 2009
+    // interview, Putin said the treaty was vital", whose tail has a verb).
+    const std::size_t tail = std::max(speaker->end, cue.end);
+    if (tail < end && (end - tail > 6 ||
+                       std::any_of(pos_.begin() + static_cast<std::ptrdiff_t>(tail),
+                                   pos_.begin() + static_cast<std::ptrdiff_t>(end), [](std::string_view tag) {
+                                     return tag.starts_with("VB") || tag == "MD";
+                                   })))
+      return false;
     std::size_t content_end = comma;
     while (content_end > sentence.first_token && is_quotation_mark(word(content_end - 1))) --content_end;
     add_reported(tokens_span(sentence.first_token, content_end), cue, *speaker, s);

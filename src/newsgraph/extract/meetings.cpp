@@ -199,7 +199,8 @@ class MeetingFinder {
       // "At the meeting, Mr Putin reiterated ...": a definite meeting that names no one is the one
       // reported before, and the subject after the opening phrase took part in it.
       const bool refers_back = kind == lexicon::TriggerKind::Noun && meeting.participants.empty() &&
-                               t > sentence.first_token && text::is_one_of(lower_words_[t - 1], kDefinite);
+                               t > sentence.first_token && text::is_one_of(lower_words_[t - 1], kDefinite) &&
+                               tagging_.pos[t - 1] == "DT";
       add_subject_after_opening_phrase(s, t, meeting.participants);
       meeting.planned = is_planned(sentence.first_token, t);
       find_place(s, trigger_end, meeting);
@@ -368,9 +369,12 @@ class MeetingFinder {
 
   // A report of a meeting held on its own day, told in its headline or opening lines ("President
   // Vladimir Putin met with Saudi Foreign Minister ..."), places what the participants said after
-  // that at the meeting, until the report turns to another meeting.
+  // that at the meeting, until the report turns to another meeting, unless the attribution gives a
+  // time of its own ("In a 2009 interview, Putin said ...").
   std::optional<std::size_t> reported_meeting(const Claim& claim) const {
     if (meetings_.empty() || !claim.speaker) return std::nullopt;
+    for (const time::TimeExpression& time : times_)
+      if (time.sentence == claim.sentence && !claim.content.contains(time.span)) return std::nullopt;
     const Meeting& lead = meetings_.front();
     if (lead.planned || !lead.date || lead.date != document_.date ||
         lead.sentences.front() >= kLeadSentences || claim.sentence < lead.sentences.front())

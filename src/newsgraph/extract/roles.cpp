@@ -183,7 +183,7 @@ class RoleFinder {
   bool find_apposition_in_tree(std::size_t m) {
     const tag::Mention& person = tagging_.mentions[m];
     const auto& tree = trees_[person.sentence];
-    if (!tree) return false;
+    if (!tree || person.end_token >= words_.size() || words_[person.end_token] != ",") return false;
     const std::size_t first = segments_.sentences[person.sentence].first_token;
     // The name's head: its word whose own head lies outside the name.
     std::optional<std::size_t> head;

@@ -147,7 +147,9 @@ enum Template : std::uint64_t {
   kB0Doubt,
   kB1Doubt,
   kS0DoubtB0Doubt,
-  // relation features; h = head, d = dependent
+  // relation features; h = head, d = dependent. The move templates have run past 100 since: the two
+  // kinds live in separate tables (moves and labels), so the numbers may overlap, and renumbering
+  // would change every feature's hash and need the model retrained.
   kArcDirection = 100,
   kHw,
   kHt,
@@ -223,7 +225,7 @@ class Features {
   std::uint64_t tag_suffix(std::uint32_t position) const {
     return pair(tag(position), token(position).suffix);
   }
-  // The tag with the runner-up: the tag alone where the tagger was sure.
+  // The tag with the runner-up: the tag paired with itself where the tagger was sure.
   std::uint64_t doubt(std::uint32_t position) const { return pair(tag(position), token(position).runner_up); }
   std::uint64_t word_tag(std::uint32_t position) const { return pair(word(position), tag(position)); }
 

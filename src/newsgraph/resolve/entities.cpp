@@ -86,6 +86,9 @@ class Resolver {
     if (known_name) key = *known_name;
 
     std::optional<std::size_t> entity = find_by_key(mention.type, key);
+    // "Mrs Putin" after "Mr Putin" went to Vladimir Putin is Lyudmila Putin.
+    if (entity && mention.type == tag::EntityType::Person && !genders_agree(mentions_[m], *entity))
+      entity.reset();
     if (!entity && mention.type == tag::EntityType::Person) entity = find_person_by_part(m);
     if (!entity && mention.type == tag::EntityType::Person) entity = find_person_with_initials(m);
     if (!entity && mention.type == tag::EntityType::Organization) entity = find_organization_variant(m);
@@ -158,10 +161,7 @@ class Resolver {
           ends_alike = word(mention.end_token - 1 - i) == word(full.end_token - 1 - i);
         if (!ends_alike && !begins_name_before_particle(mention, full) && !is_particle_part_of(mention, full))
           continue;
-        // "Mr Putin" is not "Lyudmila Putin".
-        const Gender addressed = address_gender(mention);
-        const Gender named = lexicon::FirstNames::embedded().gender_of(word(full.first_token));
-        if (addressed != Gender::Unknown && named != Gender::Unknown && addressed != named) continue;
+        if (!genders_agree(mention, e)) continue;  // "Mr Putin" is not "Lyudmila Putin"
         const std::size_t distance = full.span.begin < mention.span.begin
                                          ? mention.span.begin - full.span.begin
                                          : full.span.begin - mention.span.begin + text_.size();
@@ -291,13 +291,23 @@ class Resolver {
   }
 
   // What the article's forms of address say of a person ("Mr Putin", "Ms Hewitt"), else what the
-  // first-name lexicon says of the first word of the person's name ("Hillary Clinton").
+  // first-name lexicon says of the first word of a name of two words or more ("Hillary Clinton", but
+  // not "Warren" alone).
   Gender gender_of(std::size_t entity) const {
     for (const std::size_t m : result_.entities[entity].mentions)
       if (const Gender addressed = address_gender(mentions_[m]); addressed != Gender::Unknown)
         return addressed;
     const std::string& name = result_.entities[entity].name;
-    return lexicon::FirstNames::embedded().gender_of(std::string_view(name).substr(0, name.find(' ')));
+    const std::size_t space = name.find(' ');
+    if (space == std::string::npos) return Gender::Unknown;
+    return lexicon::FirstNames::embedded().gender_of(std::string_view(name).substr(0, space));
+  }
+
+  // False when the mention's form of address and what is known of the person disagree.
+  bool genders_agree(const tag::Mention& mention, std::size_t entity) const {
+    const Gender addressed = address_gender(mention);
+    const Gender known = gender_of(entity);
+    return addressed == Gender::Unknown || known == Gender::Unknown || addressed == known;
   }
 
   // The salient person before token `t`, passing over people the article shows to be of the other
