@@ -332,8 +332,10 @@ class ClaimFinder {
     const std::size_t sentence_end = segments_.sentences[sentence_of_[after - 1]].end_token;
 
     // A quotation inside reported speech ("discussed “...”, the ministry said") is part of the
-    // reported claim, found by find_reported.
-    if (first > sentence_begin && !opens_attribution(sentence_begin, first)) return;
+    // reported claim, found by find_reported: the words before a quotation in its sentence must be
+    // its attribution ("Lavrov said, “...", "In the meeting ..., Lavrov said, “...").
+    const std::vector<CueMatch> opening = cues_opening(sentence_begin, first);
+    if (first > sentence_begin && opening.empty()) return;
 
     // After: [,] SPEAKER CUE | [,] CUE SPEAKER. A question or an exclamation that opens its sentence
     // ends it before them ("“...?” Trump said, looking out on the crowd."), and a dash may stand as a
@@ -371,19 +373,13 @@ class ClaimFinder {
       }
     }
     // Before: SPEAKER CUE [whom, where] [that] [,|:] “...
-    for (const CueMatch& cue : cues_opening(sentence_begin, first)) {
+    for (const CueMatch& cue : opening) {
       if (cue.kind == lexicon::CueKind::Source) continue;
       if (const auto speaker = speaker_before(cue.begin, sentence_begin)) {
         add_quoted(quotation, cue, *speaker, sentence_of_[first]);
         return;
       }
     }
-  }
-
-  // True when the tokens before a quotation in its sentence are only its attribution
-  // ("Lavrov said, “...", "In the meeting ..., Lavrov said, “..."): they end with a cue.
-  bool opens_attribution(std::size_t sentence_begin, std::size_t first) const {
-    return !cues_opening(sentence_begin, first).empty();
   }
 
   // The cues that end the words before a quotation, nearest first: a cue, then a comma, a colon or
