@@ -561,3 +561,13 @@ TEST_CASE("a claim whose attribution gives its own time was not said at the day'
   CHECK(r.text_of(r.analysis.claims[0].content) == "the treaty was vital for Europe");
   CHECK_FALSE(r.analysis.said_at[0]);
 }
+
+TEST_CASE("'it said' is the body named shortly before", "[extract][claims]") {
+  const auto r = read(
+      "In a statement, the Department of Trade and Industry said the new policy would cut shipments. And it "
+      "said the waste would be returned to its home country sooner.");
+  REQUIRE(r.analysis.claims.size() == 2);
+  CHECK(r.text_of(r.analysis.claims[1].content) == "the waste would be returned to its home country sooner");
+  REQUIRE(r.analysis.claims[1].speaker);
+  CHECK(r.name_of(*r.analysis.claims[1].speaker) == "Department of Trade and Industry");
+}

@@ -270,6 +270,9 @@ class ClaimFinder {
   std::optional<Speaker> pronoun_speaker_of(const std::string& w, std::size_t t) const {
     // "they", "we": someone speaks, but who is left to the reader.
     if (w == "they" || w == "we") return Speaker{std::nullopt, t, t + 1};
+    // "In a statement, the Department of Trade and Industry said ... And it said ...": a body named
+    // shortly before.
+    if (w == "it") return Speaker{latest_organization_nearby(t), t, t + 1};
     if (w != "he" && w != "she") return std::nullopt;
     // The person entity resolution found the pronoun stands for (resolve/entities.cpp: gender and
     // nearness are known there).
@@ -288,6 +291,19 @@ class ClaimFinder {
       if (opens_sentence(mention)) subject = entities_.entity_of_mention[m];
     }
     return Speaker{subject ? subject : latest_entity(tag::EntityType::Person, t, ""), t, t + 1};
+  }
+
+  // The organisation named last in the two sentences before token t or in its own, outside quotations.
+  std::optional<std::size_t> latest_organization_nearby(std::size_t t) const {
+    constexpr std::size_t kSentencesBack = 2;
+    for (std::size_t m = mentions_.size(); m-- > 0;) {
+      const tag::Mention& mention = mentions_[m];
+      if (mention.first_token >= t || quotation_at_[mention.first_token] != kNone) continue;
+      if (mention.sentence + kSentencesBack < sentence_of_[t]) break;
+      const std::size_t entity = entities_.entity_of_mention[m];
+      if (entities_.entities[entity].type == tag::EntityType::Organization) return entity;
+    }
+    return std::nullopt;
   }
 
   // The mention is the first words of its sentence, titles and "Mr" aside.
