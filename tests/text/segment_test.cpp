@@ -51,10 +51,11 @@ TEST_CASE("dashes and ellipses split words that have no spaces around them", "[t
 TEST_CASE("the splitter does not end sentences at abbreviations and initials", "[text]") {
   const auto document = document_of(
       "Mr. Smith met Dr. Jones in St. Petersburg on Sept. 12. J. Smith spoke to Gen. Lee. "
-      "The U.S. Navy agreed. It was late.");
+      "The U.S. Navy agreed. It was late, said Del. Stacey Plaskett.");
   CHECK(sentences_of(document) ==
         std::vector<std::string>{"Mr. Smith met Dr. Jones in St. Petersburg on Sept. 12.",
-                                 "J. Smith spoke to Gen. Lee.", "The U.S. Navy agreed.", "It was late."});
+                                 "J. Smith spoke to Gen. Lee.", "The U.S. Navy agreed.",
+                                 "It was late, said Del. Stacey Plaskett."});
 }
 
 TEST_CASE("an abbreviation at the end of a sentence closes it before a sentence opener", "[text]") {
