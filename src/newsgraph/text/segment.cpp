@@ -15,12 +15,12 @@ using namespace std::string_view_literals;
 // Abbreviations whose period never ends a sentence: titles before a name, and month and
 // other short forms that are always followed by more of the same sentence.
 constexpr std::array kAbbreviations = {
-    "Mr"sv,   "Mrs"sv,  "Ms"sv,   "Dr"sv,     "St"sv,  "Gen"sv,  "Sen"sv, "Rep"sv, "Gov"sv,  "Del"sv,
-    "Prof"sv, "Lt"sv,   "Col"sv,  "Capt"sv,   "Sgt"sv, "Rev"sv,  "Maj"sv, "Adm"sv, "Cmdr"sv, "Brig"sv,
-    "Pres"sv, "Supt"sv, "Insp"sv, "Jan"sv,    "Feb"sv, "Mar"sv,  "Apr"sv, "Jun"sv, "Jul"sv,  "Aug"sv,
-    "Sep"sv,  "Sept"sv, "Oct"sv,  "Nov"sv,    "Dec"sv, "No"sv,   "Nos"sv, "vs"sv,  "Mt"sv,   "Ft"sv,
-    "Ave"sv,  "Gov"sv,  "Jr"sv,   "Sr"sv,     "Co"sv,  "Corp"sv, "Inc"sv, "Ltd"sv, "Bros"sv, "approx"sv,
-    "e.g"sv,  "i.e"sv,  "etc"sv,  "Messrs"sv, "Mme"sv};
+    "Mr"sv,   "Mrs"sv,  "Ms"sv,   "Dr"sv,     "St"sv,   "Gen"sv, "Sen"sv, "Rep"sv,    "Gov"sv,
+    "Del"sv,  "Prof"sv, "Lt"sv,   "Col"sv,    "Capt"sv, "Sgt"sv, "Rev"sv, "Maj"sv,    "Adm"sv,
+    "Cmdr"sv, "Brig"sv, "Pres"sv, "Supt"sv,   "Insp"sv, "Jan"sv, "Feb"sv, "Mar"sv,    "Apr"sv,
+    "Jun"sv,  "Jul"sv,  "Aug"sv,  "Sep"sv,    "Sept"sv, "Oct"sv, "Nov"sv, "Dec"sv,    "No"sv,
+    "Nos"sv,  "vs"sv,   "Mt"sv,   "Ft"sv,     "Ave"sv,  "Jr"sv,  "Sr"sv,  "Co"sv,     "Corp"sv,
+    "Inc"sv,  "Ltd"sv,  "Bros"sv, "approx"sv, "e.g"sv,  "i.e"sv, "etc"sv, "Messrs"sv, "Mme"sv};
 
 // Abbreviations that may also close a sentence ("... by the U.S. The next day ..."): they end one
 // only before a word that typically opens a sentence.
