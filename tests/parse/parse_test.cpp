@@ -269,3 +269,26 @@ TEST_CASE("the subjects of a verb include those of the verb it is joined to", "[
   CHECK(tree.subtrees_span({0}) == std::pair<std::size_t, std::size_t>{0, 3});
   CHECK(tree.subtrees_span({6, 0}) == std::pair<std::size_t, std::size_t>{0, 7});
 }
+
+TEST_CASE("a participle's clause shares the subject of the verb it hangs from, a marked clause does not",
+          "[parse]") {
+  // "Trump attacked Clinton , saying she failed ." and "Trump smiled when he said it ."
+  const DependencyTree saying({{2, "nsubj", "PROPN"},
+                               {0, "root", "VERB"},
+                               {2, "obj", "PROPN"},
+                               {5, "punct", "PUNCT"},
+                               {2, "advcl", "VERB"},
+                               {7, "nsubj", "PRON"},
+                               {5, "ccomp", "VERB"},
+                               {2, "punct", "PUNCT"}});
+  CHECK(saying.subjects_of(4) == std::vector<std::size_t>{0});
+  const DependencyTree when({{2, "nsubj", "PROPN"},
+                             {0, "root", "VERB"},
+                             {5, "mark", "SCONJ"},
+                             {5, "nsubj", "PRON"},
+                             {2, "advcl", "VERB"},
+                             {5, "obj", "PRON"},
+                             {2, "punct", "PUNCT"}});
+  CHECK(when.subjects_of(4) == std::vector<std::size_t>{3});
+  CHECK(when.subjects_of(2).empty());
+}

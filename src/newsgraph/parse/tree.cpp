@@ -74,8 +74,12 @@ std::optional<std::size_t> DependencyTree::subject_of(std::size_t word) const {
 
 std::vector<std::size_t> DependencyTree::subjects_of(std::size_t word) const {
   std::vector<std::size_t> subjects = children(word, "nsubj");
-  for (std::size_t verb = word;
-       subjects.empty() && (relation(verb) == "conj" || relation(verb) == "xcomp");) {
+  // A participle's adverbial clause has no mark ("..., saying that ..."); "when he said" has one.
+  const auto shares_subject = [&](std::size_t verb) {
+    return relation(verb) == "conj" || relation(verb) == "xcomp" ||
+           (relation(verb) == "advcl" && children(verb, "mark").empty());
+  };
+  for (std::size_t verb = word; subjects.empty() && shares_subject(verb);) {
     verb = *head(verb);
     subjects = children(verb, "nsubj");
   }

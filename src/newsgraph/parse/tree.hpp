@@ -44,7 +44,8 @@ class DependencyTree {
   // The first nsubj or nsubj:pass child of word.
   std::optional<std::size_t> subject_of(std::size_t word) const;
   // Every nsubj child of word (subtypes too), or, when it has none, those of the verb it is joined to
-  // by conj or xcomp ("He smiled and said ...", "X refused to meet Y"). Several, because news names
+  // by conj, xcomp or an unmarked advcl ("He smiled and said ...", "X refused to meet Y", "X
+  // attacked Y, saying ..."). Several, because news names
   // with titles ("NATO Secretary-General Anders Fogh Rasmussen") often come out as several subjects.
   std::vector<std::size_t> subjects_of(std::size_t word) const;
   // [first, last + 1): the first and one past the last word of the subtree under word, word
