@@ -272,7 +272,11 @@ class ClaimFinder {
     if (w == "they" || w == "we") return Speaker{std::nullopt, t, t + 1};
     // "In a statement, the Department of Trade and Industry said ... And it said ...": a body named
     // shortly before.
-    if (w == "it") return Speaker{latest_organization_nearby(t), t, t + 1};
+    if (w == "it") {
+      constexpr std::size_t kSentencesBack = 2;
+      const std::size_t from = sentence_of_[t] > kSentencesBack ? sentence_of_[t] - kSentencesBack : 0;
+      return Speaker{latest_entity(tag::EntityType::Organization, t, "", from), t, t + 1};
+    }
     if (w != "he" && w != "she") return std::nullopt;
     // The person entity resolution found the pronoun stands for (resolve/entities.cpp: gender and
     // nearness are known there).
@@ -293,19 +297,6 @@ class ClaimFinder {
     return Speaker{subject ? subject : latest_entity(tag::EntityType::Person, t, ""), t, t + 1};
   }
 
-  // The organisation named last in the two sentences before token t or in its own, outside quotations.
-  std::optional<std::size_t> latest_organization_nearby(std::size_t t) const {
-    constexpr std::size_t kSentencesBack = 2;
-    for (std::size_t m = mentions_.size(); m-- > 0;) {
-      const tag::Mention& mention = mentions_[m];
-      if (mention.first_token >= t || quotation_at_[mention.first_token] != kNone) continue;
-      if (mention.sentence + kSentencesBack < sentence_of_[t]) break;
-      const std::size_t entity = entities_.entity_of_mention[m];
-      if (entities_.entities[entity].type == tag::EntityType::Organization) return entity;
-    }
-    return std::nullopt;
-  }
-
   // The mention is the first words of its sentence, titles and "Mr" aside.
   bool opens_sentence(const tag::Mention& mention) const {
     for (std::size_t t = segments_.sentences[mention.sentence].first_token; t < mention.first_token; ++t)
@@ -314,13 +305,15 @@ class ClaimFinder {
     return true;
   }
 
-  // The entity of the given type mentioned last before token `before` (whose name contains `head`,
-  // ignoring case, when a head noun is given). Names inside quotations are passed over: "he" after a
-  // quotation is its speaker, not someone the speaker talked about.
-  std::optional<std::size_t> latest_entity(tag::EntityType type, std::size_t before,
-                                           std::string_view head) const {
+  // The entity of the given type mentioned last before token `before` and no earlier than sentence
+  // `from_sentence` (whose name contains `head`, ignoring case, when a head noun is given). Names
+  // inside quotations are passed over: "he" after a quotation is its speaker, not someone the
+  // speaker talked about.
+  std::optional<std::size_t> latest_entity(tag::EntityType type, std::size_t before, std::string_view head,
+                                           std::size_t from_sentence = 0) const {
     const std::string wanted = text::ascii_lower(head);
     for (std::size_t m = mentions_.size(); m-- > 0;) {
+      if (mentions_[m].first_token < before && mentions_[m].sentence < from_sentence) break;
       if (mentions_[m].first_token >= before ||
           entities_.entities[entities_.entity_of_mention[m]].type != type)
         continue;

@@ -164,11 +164,11 @@ class MeetingFinder {
       if (!trigger) continue;
       const auto [kind, trigger_end] = *trigger;
       Meeting meeting;
-      meeting.trigger = Span{segments_.tokens[t].span.begin, segments_.tokens[trigger_end - 1].span.end};
-      meeting.kind = std::string(slice(text_, meeting.trigger));
+      const Span trigger_span{segments_.tokens[t].span.begin, segments_.tokens[trigger_end - 1].span.end};
+      meeting.kind = std::string(slice(text_, trigger_span));
       meeting.sentences.push_back(s);
       meeting.evidence.push_back(sentence.span);
-      meeting.triggers.push_back(meeting.trigger);
+      meeting.triggers.push_back(trigger_span);
 
       const std::size_t floor = clause_begin(sentence.first_token, t);
       if (kind == lexicon::TriggerKind::Verb) {
@@ -415,9 +415,8 @@ class MeetingFinder {
   void add(Meeting meeting) {
     // The speaker of a claim made at the meeting took part ("Speaking after a meeting of ..., X said"),
     // unless the meeting is only talked about in the claim.
-    const Span trigger = meeting.trigger;
     for (const Claim& claim : claims_)
-      if (claim.sentence == meeting.sentences.front() && claim.speaker && !claim.content.contains(trigger) &&
+      if (claim.speaker && reported_at(claim, meeting) &&
           std::find(meeting.participants.begin(), meeting.participants.end(), *claim.speaker) ==
               meeting.participants.end() &&
           !meeting.participants.empty())
@@ -433,7 +432,7 @@ class MeetingFinder {
       if (!earlier.date) earlier.date = meeting.date;
       earlier.sentences.push_back(meeting.sentences.front());
       earlier.evidence.push_back(meeting.evidence.front());
-      earlier.triggers.push_back(meeting.trigger);
+      earlier.triggers.push_back(meeting.triggers.front());
       return;
     }
     if (meeting.participants.empty()) {
@@ -451,7 +450,7 @@ class MeetingFinder {
         latest.participants.push_back(p);
     latest.sentences.push_back(meeting.sentences.front());
     latest.evidence.push_back(meeting.evidence.front());
-    latest.triggers.push_back(meeting.trigger);
+    latest.triggers.push_back(meeting.triggers.front());
   }
 
   static bool same_meeting(const Meeting& a, const Meeting& b) {

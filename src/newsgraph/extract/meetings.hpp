@@ -25,10 +25,9 @@ struct Meeting {
   std::optional<std::string> date;
   bool planned = false;                // "will meet", "the upcoming summit"
   std::string kind;                    // the trigger as written: "meeting", "talks", "met"
-  Span trigger;                        // where the first report names it
   std::vector<Span> evidence;          // the sentences that report it
   std::vector<std::size_t> sentences;  // their indices
-  std::vector<Span> triggers;          // the words that name it in each of them
+  std::vector<Span> triggers;          // the words that name it in each of them; the first report's first
 };
 
 // The meetings of an article. Claims made at a meeting ("Speaking after a meeting of ..., X said")

@@ -174,10 +174,14 @@ class RoleFinder {
     if (t + 2 >= end || words_[t] != ",") return;
     const auto apposition = read_apposition(t + 1, end);
     if (!apposition) return;
-    const std::size_t stop = apposition->end;
-    if (stop < end && words_[stop] != "," && words_[stop] != "." && words_[stop] != "said") return;
+    if (!closes_apposition(apposition->end, end)) return;
     add(m, apposition->owner, title_text(apposition->title_begin, apposition->title_end), person.first_token,
-        stop);
+        apposition->end);
+  }
+
+  // An apposition ends at token t (the sentence ends at `end`): at a comma, a stop, the end or "said".
+  bool closes_apposition(std::size_t t, std::size_t end) const {
+    return t >= end || words_[t] == "," || words_[t] == "." || words_[t] == "said";
   }
 
   bool find_apposition_in_tree(std::size_t m) {
@@ -201,8 +205,7 @@ class RoleFinder {
       // Mandelson, British Ambassador to Russia Anthony Brenton" is a list the parser joined wrongly).
       const auto apposition = read_apposition(from, first + end);
       const std::size_t after = first + end;
-      const bool set_off = after >= segments_.sentences[person.sentence].end_token || words_[after] == "," ||
-                           words_[after] == "." || words_[after] == "said";
+      const bool set_off = closes_apposition(after, segments_.sentences[person.sentence].end_token);
       if (apposition && set_off && apposition->title_begin <= first + apposed &&
           first + apposed < apposition->title_end && !names_person(apposition->end, after)) {
         add(m, apposition->owner, title_text(apposition->title_begin, apposition->title_end),

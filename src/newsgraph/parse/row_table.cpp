@@ -45,10 +45,7 @@ void RowTable::add_inline_units(std::span<const std::uint64_t> features, std::in
   for (std::size_t first = 0; first < features.size(); first += kBatch) {
     const std::size_t count = std::min(kBatch, features.size() - first);
     const std::uint64_t* batch = features.data() + first;
-    for (std::size_t j = 0; j < count; ++j) {
-      at[j] = home(nonzero(batch[j]));
-      __builtin_prefetch(slots + at[j]);
-    }
+    prefetch_homes(batch, count, slots, at);
     for (std::size_t j = 0; j < count; ++j) {
       // An empty slot's units are all 0.
       const InlineSlot& found = slots[probe(slots, nonzero(batch[j]), at[j])];
@@ -68,10 +65,7 @@ void RowTable::add_units(std::span<const std::uint64_t> features, std::int32_t* 
   for (std::size_t first = 0; first < features.size(); first += kBatch) {
     const std::size_t count = std::min(kBatch, features.size() - first);
     const std::uint64_t* batch = features.data() + first;
-    for (std::size_t j = 0; j < count; ++j) {
-      at[j] = home(nonzero(batch[j]));
-      __builtin_prefetch(slots + at[j]);
-    }
+    prefetch_homes(batch, count, slots, at);
     for (std::size_t j = 0; j < count; ++j) {
       const Slot& found = slots[probe(slots, nonzero(batch[j]), at[j])];
       begin[j] = found.begin;

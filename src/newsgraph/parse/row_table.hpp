@@ -47,6 +47,15 @@ class RowTable {
   std::size_t home(std::uint64_t key) const {
     return static_cast<std::size_t>((key * 0x9e3779b97f4a7c15ULL) >> shift_);
   }
+  // The first pass over a batch of feature keys: each key's home slot, prefetched.
+  template <typename SlotType>
+  void prefetch_homes(const std::uint64_t* batch, std::size_t count, const SlotType* slots,
+                      std::size_t* at) const {
+    for (std::size_t j = 0; j < count; ++j) {
+      at[j] = home(nonzero(batch[j]));
+      __builtin_prefetch(slots + at[j]);
+    }
+  }
   // The slot holding `key`, probing on from `slot`, or the empty slot where it would go.
   template <typename SlotType>
   std::size_t probe(const SlotType* slots, std::uint64_t key, std::size_t slot) const {

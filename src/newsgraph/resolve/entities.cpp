@@ -43,9 +43,11 @@ class Resolver {
     std::vector<std::size_t> order(mentions_.size());
     for (std::size_t m = 0; m < order.size(); ++m) order[m] = m;
     // A given name that shares the surname after it ("Vladimir and Lyudmila Putin") counts as full.
+    person_names_.resize(mentions_.size());
     std::vector<std::size_t> words(mentions_.size());
     for (std::size_t m = 0; m < words.size(); ++m) {
-      const std::string name = mentions_[m].type == tag::EntityType::Person ? shared_surname_form(m) : "";
+      if (mentions_[m].type == tag::EntityType::Person) person_names_[m] = shared_surname_form(m);
+      const std::string& name = person_names_[m];
       words[m] = std::max(length(m), static_cast<std::size_t>(std::count(name.begin(), name.end(), ' ')) + 1);
     }
     std::stable_sort(order.begin(), order.end(),
@@ -68,7 +70,7 @@ class Resolver {
     const tag::Mention& mention = mentions_[m];
     // A dateline's capitals ("MOSCOW") name the place written "Moscow" elsewhere.
     const std::string surface_form = mention.type == tag::EntityType::Place    ? sentence_case(surface(m))
-                                     : mention.type == tag::EntityType::Person ? shared_surname_form(m)
+                                     : mention.type == tag::EntityType::Person ? person_names_[m]
                                                                                : std::string(surface(m));
     std::string key = surface_form;
     std::optional<std::string> known_name;
@@ -144,24 +146,25 @@ class Resolver {
     const tag::Mention& mention = mentions_[m];
     std::optional<std::size_t> best;
     std::size_t best_distance = 0;
+    const std::size_t n = mention.end_token - mention.first_token;
     for (std::size_t e = 0; e < result_.entities.size(); ++e) {
       const Entity& entity = result_.entities[e];
-      if (entity.type != tag::EntityType::Person) continue;
+      // "Mr Putin" is not "Lyudmila Putin".
+      if (entity.type != tag::EntityType::Person || !genders_agree(mention, e)) continue;
+      // "Vladimir" of "Vladimir and Lyudmila Putin" is named "Vladimir Putin": "Mr Putin" ends it.
+      const std::string_view name = entity.name, surname = surface(m);
+      const bool name_ends_with_surname = n == 1 && name.size() > surname.size() && name.ends_with(surname) &&
+                                          name[name.size() - surname.size() - 1] == ' ';
       for (const std::size_t other : entity.mentions) {
         const tag::Mention& full = mentions_[other];
-        const std::size_t n = mention.end_token - mention.first_token;
         const std::size_t n_full = full.end_token - full.first_token;
-        // "Vladimir" of "Vladimir and Lyudmila Putin" is named "Vladimir Putin": "Mr Putin" ends it.
-        const std::string_view name = entity.name, surname = surface(m);
-        const bool shares_surname = n == 1 && n_full == 1 && name.size() > surname.size() &&
-                                    name.ends_with(surname) && name[name.size() - surname.size() - 1] == ' ';
+        const bool shares_surname = name_ends_with_surname && n_full == 1;
         if (n >= n_full && !shares_surname) continue;
         bool ends_alike = true;
         for (std::size_t i = 0; i < n && ends_alike && !shares_surname; ++i)
           ends_alike = word(mention.end_token - 1 - i) == word(full.end_token - 1 - i);
         if (!ends_alike && !begins_name_before_particle(mention, full) && !is_particle_part_of(mention, full))
           continue;
-        if (!genders_agree(mention, e)) continue;  // "Mr Putin" is not "Lyudmila Putin"
         const std::size_t distance = full.span.begin < mention.span.begin
                                          ? mention.span.begin - full.span.begin
                                          : full.span.begin - mention.span.begin + text_.size();
@@ -505,6 +508,7 @@ class Resolver {
   const std::vector<tag::DemonymMention>& demonyms_;
   const Gazetteer& gazetteer_;
   std::map<std::pair<tag::EntityType, std::string>, std::size_t> keys_;
+  std::vector<std::string> person_names_;  // per mention: a person's name as shared_surname_form gives it
   Entities result_;
 };
 
