@@ -1,8 +1,11 @@
 // Roles, claims and meetings read from whole sentences through the pipeline (tagger included).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
+#include "newsgraph/graph/assemble.hpp"
 #include "newsgraph/pipeline.hpp"
 
 using namespace newsgraph;
@@ -391,6 +394,58 @@ TEST_CASE("'called on X to do Y' claims the appeal without its 'on'", "[extract]
         "the Caspian states to settle all problems by peaceful means");
   REQUIRE(r.analysis.claims[0].speaker);
   CHECK(r.name_of(*r.analysis.claims[0].speaker) == "Vladimir Putin");
+}
+
+TEST_CASE("an attribution set inside what was said is an aside of the claim, left out of its text",
+          "[extract][claims]") {
+  const auto r = read(
+      "Chief Justice John Roberts spoke on Saturday. To understand the real Dred Scott, Chief Justice "
+      "Roberts said, one should visit this museum.\n\n"
+      "The agency published a plan. The average weekly benefit, the agency says, would be $300.");
+  REQUIRE(r.analysis.claims.size() == 2);
+  const extract::Claim& fronted = r.analysis.claims[0];
+  CHECK(r.text_of(fronted.content) ==
+        "To understand the real Dred Scott, Chief Justice Roberts said, one should visit this museum");
+  CHECK(r.text_of(fronted.aside) == ", Chief Justice Roberts said, ");
+  REQUIRE(fronted.speaker);
+  CHECK(r.name_of(*fronted.speaker) == "John Roberts");
+  CHECK(r.text_of(r.analysis.claims[1].content) == "The average weekly benefit, the agency says, would be $300");
+  CHECK(r.text_of(r.analysis.claims[1].aside) == ", the agency says, ");
+
+  // The graph's claim text joins the words on either side of the aside.
+  graph::Graph graph;
+  graph::assemble(graph, r.document, r.analysis, graph::corpus_names({r.analysis}, nullptr));
+  std::vector<std::string> texts;
+  const auto& g = graph.boost_graph();
+  for (const auto v : boost::make_iterator_range(boost::vertices(g)))
+    if (g[v].type == graph::NodeType::Claim) texts.push_back(g[v].text);
+  CHECK(std::find(texts.begin(), texts.end(), "To understand the real Dred Scott one should visit this museum") !=
+        texts.end());
+}
+
+TEST_CASE("a claim nested in a claim of the same speaker goes; a verb the speaker did ends the content",
+          "[extract][claims]") {
+  const auto r = read(
+      "Senator Mary Calloway said she hoped the bill would pass before the summer. "
+      "Donald Trump said he would order a review of the nation's computer defenses and warned against "
+      "hackers from China.");
+  REQUIRE(r.analysis.claims.size() == 2);
+  CHECK(r.text_of(r.analysis.claims[0].content) == "she hoped the bill would pass before the summer");
+  CHECK(r.text_of(r.analysis.claims[1].content) == "he would order a review of the nation's computer defenses");
+  REQUIRE(r.analysis.claims[1].speaker);
+  CHECK(r.name_of(*r.analysis.claims[1].speaker) == "Donald Trump");
+}
+
+TEST_CASE("a clause joined on after a comma is no longer what was said; one joined without a comma is",
+          "[extract][claims]") {
+  const auto r = read(
+      "Mayor John Smith said the city had been flooded, and the governor declared an emergency on Sunday. "
+      "Police chief Ann Bell said a second device was found in Chelsea and that location is being treated "
+      "as a crime scene.");
+  REQUIRE(r.analysis.claims.size() == 2);
+  CHECK(r.text_of(r.analysis.claims[0].content) == "the city had been flooded");
+  CHECK(r.text_of(r.analysis.claims[1].content) ==
+        "a second device was found in Chelsea and that location is being treated as a crime scene");
 }
 
 TEST_CASE("an outer cue is read even where only the nested cue has a subject in the tree",

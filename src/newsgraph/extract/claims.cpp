@@ -106,6 +106,7 @@ class ClaimFinder {
       if (trees_[s]) find_reported_in_tree(s, *trees_[s]);
       find_reported(s, Pass::Other);
     }
+    drop_restated();
     find_mentioned();
     std::sort(claims_.begin(), claims_.end(),
               [](const Claim& a, const Claim& b) { return a.content < b.content; });
@@ -477,13 +478,22 @@ class ClaimFinder {
       const auto clause = reported_clause(tree, *cue, first);
       if (!clause) continue;
       const auto speaker = subject_speaker(tree, w, first);
-      if (!speaker || (speaker->begin < clause->end && clause->begin < speaker->end)) continue;
+      const bool speaker_in_aside = speaker && clause->aside_begin <= speaker->begin &&
+                                    speaker->end <= clause->aside_end;
+      if (!speaker || (speaker->begin < clause->end && clause->begin < speaker->end && !speaker_in_aside))
+        continue;
       // A complement that is one whole quotation is the quotation's claim.
       if (quotation_at_[clause->begin] != kNone &&
           quotation_at_[clause->begin] == quotation_at_[clause->end - 1])
         continue;
-      add_reported(tokens_span(clause->begin, closing_quotation_end(clause->begin, clause->end)), *cue,
-                   *speaker, s);
+      std::size_t begin = clause->begin;
+      std::pair aside{clause->aside_begin, clause->aside_end};
+      if (aside.first == aside.second)
+        if (const auto fronted = fronted_aside(s, *speaker, *cue, begin)) {
+          aside = *fronted;
+          begin = segments_.sentences[s].first_token;
+        }
+      add_reported(tokens_span(begin, closing_quotation_end(begin, clause->end)), *cue, *speaker, s, aside);
       claims_.back().negative = claims_.back().negative || denies(tree, clause->head, first);
       for (std::size_t u = cue->begin; u < cue->end; ++u) used_[u] = true;
     }
@@ -508,6 +518,7 @@ class ClaimFinder {
   struct ReportedClause {
     std::size_t begin = 0, end = 0;
     std::size_t head = 0;
+    std::size_t aside_begin = 0, aside_end = 0;  // the attribution inside it, if any
   };
 
   // Nullopt when the tree gives the cue no clause or it is shorter than three words.
@@ -515,6 +526,7 @@ class ClaimFinder {
                                                 std::size_t first) const {
     std::optional<std::pair<std::size_t, std::size_t>> clause;
     std::size_t clause_head = 0;
+    std::size_t aside_begin = 0, aside_end = 0;
     // A cue of several words may run on past the end of the sentence ("pointed. Out ...").
     for (std::size_t t = cue.begin; t < cue.end && t - first < tree.size() && !clause; ++t) {
       const std::size_t w = t - first;
@@ -538,14 +550,17 @@ class ClaimFinder {
         if ((complement || object_of_on) && !adverbial && child > w) {
           clause = tree.subtree_span(child);
           clause_head = child;
-          // "..., and the downgrade is cast as ...": a new clause joined on is no longer what was said
-          // ("..., and that he deemed it ..." still is).
+          // "..., and the downgrade is cast as ...": a new clause joined on after a comma is no longer
+          // what was said ("..., and that he deemed it ..." still is, and so is "a second device was
+          // found and that location is being treated as a crime scene").
           for (const std::size_t joined : tree.children(child, "conj"))
             if (!tree.children(joined, "nsubj").empty() && tree.subtree_span(joined).first > child &&
+                comma_before_conjunction(tree, joined, first) &&
                 !has_child_word(tree, joined, first, "mark", kComplementMarks)) {
               clause->second = std::min(clause->second, tree.subtree_span(joined).first);
               break;
             }
+          clause->second = std::min(clause->second, speakers_own_verb(tree, *clause, first));
           // "warned that there could be walkouts [unless there was a rethink]": a condition the
           // parser hung from the cue belongs to what was said.
           for (const std::size_t condition : tree.children(w, "advcl"))
@@ -563,15 +578,32 @@ class ClaimFinder {
           break;
         }
       }
-      // "[There is no need], he said.": the cue hangs from the clause it reports.
+      // "[There is no need], he said.": the cue hangs from the clause it reports, set off from it by
+      // punctuation ("the $18 million he says he raised" is a relative clause). Set inside the
+      // clause ("To understand it, Roberts said, one should visit ..."), it is an aside of the claim.
       const auto head = tree.head(w);
       if (!clause && head && tree.relation(w) == "parataxis") {
-        const auto [cue_first, cue_end] = tree.subtree_span(w);
+        auto [cue_first, cue_end] = tree.subtree_span(w);
         const auto [head_first, head_end] = tree.subtree_span(*head);
-        if (cue_first > *head)
+        // The commas around the aside may hang from it or from the clause.
+        while (cue_first < w && is_aside_mark(word(first + cue_first))) ++cue_first;
+        while (cue_end > w + 1 && is_aside_mark(word(first + cue_end - 1))) --cue_end;
+        const bool before = has_words(first + head_first, first + cue_first);
+        const bool after = has_words(first + cue_end, first + head_end);
+        const bool opened = cue_first > 0 && is_aside_mark(word(first + cue_first - 1));
+        const bool closed = first + cue_end < token_count() && is_aside_mark(word(first + cue_end));
+        std::size_t rest = first + cue_end;  // where the clause goes on after the aside
+        while (rest < first + head_end && is_aside_mark(word(rest))) ++rest;
+        // A quotation after the aside is a claim of its own.
+        if (before && after && opened && closed && quotation_at_[rest] == kNone) {
+          clause = std::pair{head_first, head_end};
+          aside_begin = first + cue_first - 1;
+          aside_end = rest;
+        } else if (before && opened) {
           clause = std::pair{head_first, cue_first};
-        else if (cue_end <= *head)
+        } else if (after && closed && !before) {
           clause = std::pair{cue_end, head_end};
+        }
         clause_head = *head;
       }
     }
@@ -587,7 +619,41 @@ class ClaimFinder {
     while (begin < end && skippable(begin)) ++begin;
     while (end > begin && skippable(end - 1)) --end;
     if (end < begin + 3) return std::nullopt;
-    return ReportedClause{begin, end, clause_head};
+    return ReportedClause{begin, end, clause_head, aside_begin, aside_end};
+  }
+
+  // The punctuation that sets an attribution off from the clause it reports.
+  static bool is_aside_mark(std::string_view w) { return w == "," || w == ":" || is_dash(w); }
+
+  // Whether tokens [begin, end) hold a word, not only punctuation.
+  bool has_words(std::size_t begin, std::size_t end) const {
+    for (std::size_t t = begin; t < end; ++t)
+      if (!is_aside_mark(word(t)) && word(t) != "." && !is_quotation_mark(word(t))) return true;
+    return false;
+  }
+
+  // Where a verb the speaker did, joined to the content, starts: "he said he would order a review
+  // [and warned against hackers]". A finite verb joined to an infinitive or a gerund cannot share its
+  // tense, so it goes with the cue; a verb with its own subject is a clause of its own, left alone.
+  // clause: tree positions [first, second); returns clause.second when there is none.
+  std::size_t speakers_own_verb(const parse::DependencyTree& tree, std::pair<std::size_t, std::size_t> clause,
+                                std::size_t first) const {
+    constexpr std::array<std::string_view, 3> kFinite{"VBD", "VBZ", "VBP"};
+    constexpr std::array<std::string_view, 2> kNonFinite{"VB", "VBG"};
+    for (std::size_t d = clause.first; d < clause.second; ++d) {
+      const auto head = tree.head(d);
+      if (!head || *head < clause.first || *head >= d || tree.relation(d) != "conj") continue;
+      if (text::is_one_of(pos_[first + d], kFinite) && text::is_one_of(pos_[first + *head], kNonFinite) &&
+          tree.children(d, "nsubj").empty())
+        return tree.subtree_span(d).first;
+    }
+    return clause.second;
+  }
+
+  // Whether the clause joined at `joined` follows a comma: ", and ...", ", but ...".
+  bool comma_before_conjunction(const parse::DependencyTree& tree, std::size_t joined, std::size_t first) const {
+    const std::size_t start = first + tree.subtree_span(joined).first;  // the comma may hang from it
+    return word(start) == "," || (start > first && word(start - 1) == ",");
   }
 
   // Whether a clause denies what it says: its verb is negated ("he did not think there was a need")
@@ -717,7 +783,10 @@ class ClaimFinder {
     // A content that is one whole quotation is the quotation's claim.
     if (quotation_at_[content] != kNone && cue.kind != lexicon::CueKind::Object) return false;
     const std::size_t content_end = clause_end(content, end, cue.kind == lexicon::CueKind::Object);
-    add_reported(tokens_span(content, content_end), cue, *speaker, s);
+    if (const auto fronted = fronted_aside(s, *speaker, cue, content))
+      add_reported(tokens_span(sentence.first_token, content_end), cue, *speaker, s, *fronted);
+    else
+      add_reported(tokens_span(content, content_end), cue, *speaker, s);
     return true;
   }
 
@@ -774,9 +843,32 @@ class ClaimFinder {
     return true;
   }
 
-  void add_reported(Span content, const CueMatch& cue, const Speaker& speaker, std::size_t sentence) {
+  // "To understand it, Roberts said, one should visit ...": an attribution set off by commas inside
+  // what was said. Where the content starts right after such an attribution, the words before it
+  // start the content. Returns the aside's tokens (the attribution with the marks around it).
+  std::optional<std::pair<std::size_t, std::size_t>> fronted_aside(std::size_t s, const Speaker& speaker,
+                                                                   const CueMatch& cue,
+                                                                   std::size_t content_begin) const {
+    const std::size_t sentence_first = segments_.sentences[s].first_token;
+    const std::size_t opening = std::min(speaker.begin, cue.begin);
+    const std::size_t closing = std::max(speaker.end, cue.end);
+    if (opening < sentence_first + 2 || !is_aside_mark(word(opening - 1)) || closing >= content_begin)
+      return std::nullopt;
+    for (std::size_t t = closing; t < content_begin; ++t)
+      if (!is_aside_mark(word(t))) return std::nullopt;
+    if (!has_words(sentence_first, opening - 1)) return std::nullopt;
+    for (std::size_t t = sentence_first; t < opening; ++t)
+      if (quotation_at_[t] != kNone || used_[t]) return std::nullopt;
+    return std::pair{opening - 1, content_begin};
+  }
+
+  // aside: tokens [first, end) of an attribution inside the content, if any.
+  void add_reported(Span content, const CueMatch& cue, const Speaker& speaker, std::size_t sentence,
+                    std::pair<std::size_t, std::size_t> aside = {}) {
     Claim claim;
     claim.content = content;
+    if (aside.second > aside.first)
+      claim.aside = Span{segments_.tokens[aside.first].span.begin, segments_.tokens[aside.second].span.begin};
     claim.cue = tokens_span(cue.begin, cue.end);
     claim.attribution = tokens_span(std::min(cue.begin, speaker.begin), std::max(cue.end, speaker.end));
     claim.negative = cue.kind == lexicon::CueKind::Negative;
@@ -786,11 +878,29 @@ class ClaimFinder {
     claims_.push_back(claim);
   }
 
+  // "Obama said he hoped it would encourage a dialogue": a claim whose attribution opens a claim of
+  // the same speaker says again what the outer one says, and goes. Nested claims of another speaker
+  // stay ("Merkel recalled that Obama had declared ..."), and so do those deeper inside ("... was
+  // right when he said ...").
+  void drop_restated() {
+    auto restates = [&](const Claim& inner) {
+      return !inner.quote && inner.speaker &&
+             std::any_of(claims_.begin(), claims_.end(), [&](const Claim& outer) {
+               return &outer != &inner && !outer.quote && outer.speaker == inner.speaker &&
+                      outer.content.begin == inner.attribution.begin && outer.content.contains(inner.content);
+             });
+    };
+    std::vector<Claim> kept;
+    for (const Claim& claim : claims_)
+      if (!restates(claim)) kept.push_back(claim);
+    claims_ = std::move(kept);
+  }
+
   // The first mention of each entity named inside each claim's content, in text order, its speakers aside.
   void find_mentioned() {
     for (Claim& claim : claims_) {
       for (std::size_t m = 0; m < mentions_.size(); ++m) {
-        if (!claim.content.contains(mentions_[m].span)) continue;
+        if (!claim.content.contains(mentions_[m].span) || claim.aside.contains(mentions_[m].span)) continue;
         const std::size_t entity = entities_.entity_of_mention[m];
         const bool speaker = claim.speaker == entity ||
                              std::find(claim.joint_speakers.begin(), claim.joint_speakers.end(), entity) !=

@@ -18,6 +18,10 @@ namespace newsgraph::extract {
 
 struct Claim {
   Span content;
+  // An attribution set inside the content, with the punctuation around it ("To understand it,
+  // Roberts said, one should visit ..."): the claim's text is the content without it, the words on
+  // either side joined by a space. Empty when there is none.
+  Span aside;
   Span cue;                                 // the reporting verb or phrase as written
   Span attribution;                         // the words that name the speaker and the cue, for evidence
   bool quote = false;                       // the content is in quotation marks

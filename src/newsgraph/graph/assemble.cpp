@@ -220,7 +220,10 @@ void assemble(Graph& graph, const Document& document, const Analysis& analysis, 
     Node node;
     node.id = "claim:" + document.id + ":" + std::to_string(c + 1);
     node.type = NodeType::Claim;
-    node.text = std::string(slice(analysis.text, claim.content));
+    node.text = claim.aside.empty()
+                    ? std::string(slice(analysis.text, claim.content))
+                    : std::string(slice(analysis.text, Span{claim.content.begin, claim.aside.begin})) + " " +
+                          std::string(slice(analysis.text, Span{claim.aside.end, claim.content.end}));
     node.label = node.text;
     node.quote = claim.quote;
     node.cue = std::string(slice(analysis.text, claim.cue));
