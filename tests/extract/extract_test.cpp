@@ -254,6 +254,13 @@ TEST_CASE("'X described Y as Z' claims the object, and a title finds the person 
   CHECK(r.text_of(r.analysis.claims[1].content) == "a decree will be prepared");
   REQUIRE(r.analysis.claims[1].speaker);
   CHECK(r.name_of(*r.analysis.claims[1].speaker) == "Viktor Khristenko");
+
+  // An infinitive joined on goes on with the appeal; the finite "complained" above does not.
+  const auto appeal = read("Senator Adam Schiff called on the administration to call out Russia and consider "
+                           "further sanctions.");
+  REQUIRE(appeal.analysis.claims.size() == 1);
+  CHECK(appeal.text_of(appeal.analysis.claims[0].content) ==
+        "the administration to call out Russia and consider further sanctions");
 }
 
 // The patterns below are read from the sentence's dependency tree.

@@ -791,8 +791,9 @@ class ClaimFinder {
   }
 
   // Where reported content ends: the sentence's end, or a new clause joined on after a comma
-  // (", and the downgrade is cast ..."); an object's content also ends at "and" before a verb
-  // ("condemned the debate as a charade and complained ...").
+  // (", and the downgrade is cast ..."); an object's content also ends at "and" before a finite verb
+  // ("condemned the debate as a charade and complained ..."), not before an infinitive it goes on
+  // with ("urged the administration to call out Russia and consider further action").
   std::size_t clause_end(std::size_t content, std::size_t end, bool object) const {
     constexpr std::size_t kShortest = 5;
     for (std::size_t t = content + 1; t + 1 < end; ++t) {
@@ -801,7 +802,7 @@ class ClaimFinder {
       if (t - content >= kShortest && w == "," && (word(t + 1) == "and" || word(t + 1) == "but") &&
           t + 2 < end && (pos_[t + 2] == "DT" || pos_[t + 2] == "PRP" || pos_[t + 2].starts_with("NN")))
         return t;
-      if (object && w == "and" && next_tag.starts_with("VB")) return t;
+      if (object && w == "and" && (next_tag == "VBD" || next_tag == "VBZ" || next_tag == "VBP")) return t;
     }
     return end;
   }
