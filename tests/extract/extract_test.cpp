@@ -580,6 +580,36 @@ TEST_CASE("each way of quoting and reporting gives its claim, with the speaker r
   }
 }
 
+TEST_CASE("a quoted sentence broken off by its attribution is one claim; whole sentences stay two",
+          "[extract][claims]") {
+  const auto r = read(
+      "President Barack Obama spoke in Hawaii. \u201cMy hope,\u201d he said, \u201cis that as ex-president I "
+      "can have more influence.\u201d \u201cIt is over,\u201d he said. \u201cWe won.\u201d");
+  REQUIRE(r.analysis.claims.size() == 3);
+  const extract::Claim& broken = r.analysis.claims[0];
+  CHECK(r.text_of(broken.content) ==
+        "My hope,\u201d he said, \u201cis that as ex-president I can have more influence.");
+  CHECK(r.text_of(broken.aside) == ",\u201d he said, \u201c");
+  CHECK(broken.quote);
+  REQUIRE(broken.speaker);
+  CHECK(r.name_of(*broken.speaker) == "Barack Obama");
+  CHECK(r.text_of(r.analysis.claims[1].content) == "It is over");
+  CHECK(r.text_of(r.analysis.claims[2].content) == "We won.");
+}
+
+TEST_CASE("a claim restated by a pronoun of no one named goes; 'and said' ends an object's content",
+          "[extract][claims]") {
+  const auto r = read(
+      "Officials said they believed the bridge would reopen in May. "
+      "Donald Trump described his wealth as a shield and said it ensured he was not beholden to special "
+      "interests.");
+  std::vector<std::string> texts;
+  for (const extract::Claim& claim : r.analysis.claims) texts.push_back(r.text_of(claim.content));
+  CHECK(texts == std::vector<std::string>{"they believed the bridge would reopen in May",
+                                          "his wealth as a shield",
+                                          "it ensured he was not beholden to special interests"});
+}
+
 TEST_CASE("a condition on what was said belongs to it, a dash's apposition after it does not",
           "[extract][claims]") {
   const auto r = read(

@@ -96,6 +96,7 @@ class ClaimFinder {
   std::vector<Claim> find() {
     for (std::size_t q = 0; q < segments_.quotations.size(); ++q) attribute_quotation(q);
     for (std::size_t q = 0; q < segments_.quotations.size(); ++q) attribute_by_neighbour(q);
+    join_broken_quotations();
     // An attribution that closes its sentence ("..., the ministry said on Saturday.") is read by word
     // order first: its shape is plain, and parsers trained on web text often misplace the long
     // quoted or reported content before it.
@@ -439,6 +440,34 @@ class ClaimFinder {
     claim.sentence = sentence_of_[first];
     claims_.push_back(claim);
   }
+
+  // "“My hope,” he said, “is that ...”": a sentence of quoted speech broken off by its attribution
+  // after a comma and going on in lower case is one claim, the attribution its aside. Quotations
+  // broken off after a whole sentence ("“...,” he said. “...”") stay two.
+  void join_broken_quotations() {
+    std::vector<bool> joined(claims_.size(), false);
+    for (std::size_t q = 0; q + 1 < segments_.quotations.size(); ++q) {
+      const text::Quotation& broken = segments_.quotations[q];
+      const text::Quotation& rest = segments_.quotations[q + 1];
+      if (!quotation_claim_.contains(q) || !quotation_claim_.contains(q + 1) || broken.content.empty() ||
+          rest.content.empty() || text_[broken.content.end - 1] != ',' || !is_lower(text_[rest.content.begin]))
+        continue;
+      Claim& first = claims_[quotation_claim_.at(q)];
+      const std::size_t second = quotation_claim_.at(q + 1);
+      if (joined[quotation_claim_.at(q)] || claims_[second].cue != first.cue || first.cue.empty() ||
+          !Span{broken.outer.end, rest.outer.begin}.contains(first.attribution))
+        continue;
+      first.aside = Span{first.content.end, rest.content.begin};
+      first.content.end = claims_[second].content.end;
+      joined[second] = true;
+    }
+    std::vector<Claim> kept;
+    for (std::size_t c = 0; c < claims_.size(); ++c)
+      if (!joined[c]) kept.push_back(claims_[c]);
+    claims_ = std::move(kept);
+  }
+
+  static bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 
   void add_quoted(const text::Quotation& quotation, const CueMatch& cue, const Speaker& speaker,
                   std::size_t sentence) {
@@ -792,8 +821,9 @@ class ClaimFinder {
 
   // Where reported content ends: the sentence's end, or a new clause joined on after a comma
   // (", and the downgrade is cast ..."); an object's content also ends at "and" before a finite verb
-  // ("condemned the debate as a charade and complained ..."), not before an infinitive it goes on
-  // with ("urged the administration to call out Russia and consider further action").
+  // ("condemned the debate as a charade and complained ...") or a reporting verb, not before an
+  // infinitive it goes on with ("urged the administration to call out Russia and consider further
+  // action").
   std::size_t clause_end(std::size_t content, std::size_t end, bool object) const {
     constexpr std::size_t kShortest = 5;
     for (std::size_t t = content + 1; t + 1 < end; ++t) {
@@ -802,7 +832,9 @@ class ClaimFinder {
       if (t - content >= kShortest && w == "," && (word(t + 1) == "and" || word(t + 1) == "but") &&
           t + 2 < end && (pos_[t + 2] == "DT" || pos_[t + 2] == "PRP" || pos_[t + 2].starts_with("NN")))
         return t;
-      if (object && w == "and" && (next_tag == "VBD" || next_tag == "VBZ" || next_tag == "VBP")) return t;
+      // A cue after "and" opens a new attribution, whatever its tag ("... and said it ensured ...").
+      if (object && w == "and" && (next_tag == "VBD" || next_tag == "VBZ" || next_tag == "VBP" || cue_at(t + 1)))
+        return t;
     }
     return end;
   }
@@ -880,12 +912,12 @@ class ClaimFinder {
   }
 
   // "Obama said he hoped it would encourage a dialogue": a claim whose attribution opens a claim of
-  // the same speaker says again what the outer one says, and goes. Nested claims of another speaker
-  // stay ("Merkel recalled that Obama had declared ..."), and so do those deeper inside ("... was
-  // right when he said ...").
+  // the same speaker (or of no one named, as the outer one: "Police said they have no plans ...") says
+  // again what the outer one says, and goes. Nested claims of another speaker stay ("Merkel recalled
+  // that Obama had declared ..."), and so do those deeper inside ("... was right when he said ...").
   void drop_restated() {
     auto restates = [&](const Claim& inner) {
-      return !inner.quote && inner.speaker &&
+      return !inner.quote &&
              std::any_of(claims_.begin(), claims_.end(), [&](const Claim& outer) {
                return &outer != &inner && !outer.quote && outer.speaker == inner.speaker &&
                       outer.content.begin == inner.attribution.begin && outer.content.contains(inner.content);
