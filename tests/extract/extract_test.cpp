@@ -610,6 +610,30 @@ TEST_CASE("a claim restated by a pronoun of no one named goes; 'and said' ends a
                                           "it ensured he was not beholden to special interests"});
 }
 
+TEST_CASE("an attribution may name whom it was said to before a comma; 'according to X,' opens a quotation",
+          "[extract][claims]") {
+  const auto r = read(
+      "Rush Limbaugh told his radio audience on Monday, \u201cWhat has happened is this. The campaign has "
+      "sent its orders.\u201d\n\nAccording to Limbaugh, \u201cThe debate is rigged. The moderator will "
+      "help her.\u201d\n\nRobby Mook told the crowd in Ohio that, \u201cof course he will defend himself\u201d "
+      "against the attacks.");
+  REQUIRE(r.analysis.claims.size() == 3);
+  CHECK(r.text_of(r.analysis.claims[0].content) == "What has happened is this. The campaign has sent its orders.");
+  CHECK(r.analysis.claims[0].quote);
+  CHECK(r.text_of(r.analysis.claims[1].content) == "The debate is rigged. The moderator will help her.");
+  CHECK(r.analysis.claims[1].quote);
+  for (std::size_t c = 0; c < 2; ++c) {
+    REQUIRE(r.analysis.claims[c].speaker);
+    CHECK(r.name_of(*r.analysis.claims[c].speaker) == "Rush Limbaugh");
+  }
+  // A quotation after "that," is part of the reported claim.
+  CHECK(r.text_of(r.analysis.claims[2].content) ==
+        "\u201cof course he will defend himself\u201d against the attacks");
+  CHECK_FALSE(r.analysis.claims[2].quote);
+  REQUIRE(r.analysis.claims[2].speaker);
+  CHECK(r.name_of(*r.analysis.claims[2].speaker) == "Robby Mook");
+}
+
 TEST_CASE("a condition on what was said belongs to it, a dash's apposition after it does not",
           "[extract][claims]") {
   const auto r = read(

@@ -383,9 +383,18 @@ class ClaimFinder {
         }
       }
     }
-    // Before: SPEAKER CUE [whom, where] [that] [,|:] “...
+    // Before: SPEAKER CUE [whom, where] [that] [,|:] “... and "According to SPEAKER, “...".
     for (const CueMatch& cue : opening) {
-      if (cue.kind == lexicon::CueKind::Source) continue;
+      if (cue.kind == lexicon::CueKind::Source) {
+        std::size_t comma = cue.end;
+        while (comma < first && word(comma) != ",") ++comma;
+        const auto speaker = speaker_from(cue.end, comma);
+        if (lower_words_[cue.end - 1] == "to" && speaker && speaker->end == comma) {
+          add_quoted(quotation, cue, *speaker, sentence_of_[first]);
+          return;
+        }
+        continue;
+      }
       if (const auto speaker = speaker_before(cue.begin, sentence_begin)) {
         add_quoted(quotation, cue, *speaker, sentence_of_[first]);
         return;
@@ -394,24 +403,30 @@ class ClaimFinder {
   }
 
   // The cues that end the words before a quotation, nearest first: a cue, then a comma, a colon or
-  // "that". Before a colon the cue may say whom it was said to or where ("told a news conference:
-  // “...", "said on Sunday: “..."); without one, "called the move “a mistake”" quotes inside its claim.
+  // "that". Before a colon or a comma the cue may say whom it was said to or where ("told a news
+  // conference: “...", "told his radio audience on Monday, “..."), and "according to" names the
+  // speaker there ("According to Limbaugh, “..."); right before the quotation, "called the move “a
+  // mistake”" quotes inside its claim.
   std::vector<CueMatch> cues_opening(std::size_t sentence_begin, std::size_t first) const {
     constexpr std::size_t kLongestOpening = 8;
     constexpr std::array<std::string_view, 11> kObjectTags{"DT",  "JJ",   "NN", "NNS", "NNP", "NNPS",
                                                            "PRP", "PRP$", "IN", "CD",  "POS"};
     std::size_t b = first;
-    bool colon = false;
+    bool set_off = false;  // by a colon or a comma
     while (b > sentence_begin && (word(b - 1) == "," || word(b - 1) == ":" || word(b - 1) == "that")) {
-      colon = colon || word(b - 1) == ":";
+      // "said that, “...”" quotes inside reported speech.
+      set_off = set_off || word(b - 1) == ":" ||
+                (word(b - 1) == "," && (b - 1 == sentence_begin || lower_words_[b - 2] != "that"));
       --b;
     }
     std::vector<CueMatch> found;
     for (std::size_t c = b; c-- > sentence_begin && b - c <= kLongestOpening;) {
       const auto cue = cue_at(c);
-      if (!cue || cue->end > b || (!colon && cue->end != b)) continue;
+      if (!cue || cue->end > b || (!set_off && cue->end != b)) continue;
       bool object = true;
-      for (std::size_t t = cue->end; t < b && object; ++t) object = text::is_one_of(pos_[t], kObjectTags);
+      // "said on Wednesday that under Obama, “...”" quotes inside reported speech.
+      for (std::size_t t = cue->end; t < b && object; ++t)
+        object = text::is_one_of(pos_[t], kObjectTags) && lower_words_[t] != "that";
       if (object) found.push_back(*cue);
     }
     return found;
