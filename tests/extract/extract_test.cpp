@@ -634,6 +634,55 @@ TEST_CASE("an attribution may name whom it was said to before a comma; 'accordin
   CHECK(r.name_of(*r.analysis.claims[2].speaker) == "Robby Mook");
 }
 
+TEST_CASE("'according to X' set inside what was said, and 'has said' closing it, attribute the sentence",
+          "[extract][claims]") {
+  const auto r = read(
+      "Concessions on the bill were not a political ploy, Lord Falconer has said.\n\n"
+      "Trade turnover stood at $120 million, which, according to President Vladimir Putin, was tantamount to "
+      "a lack of commerce.\n\nGrowth, according to the International Monetary Fund, will slow next year.");
+  REQUIRE(r.analysis.claims.size() == 3);
+  CHECK(r.text_of(r.analysis.claims[0].content) == "Concessions on the bill were not a political ploy");
+  REQUIRE(r.analysis.claims[0].speaker);
+  CHECK(r.name_of(*r.analysis.claims[0].speaker) == "Falconer");
+  // After "which" the attribution is the relative clause's.
+  CHECK(r.text_of(r.analysis.claims[1].content) == "was tantamount to a lack of commerce");
+  REQUIRE(r.analysis.claims[1].speaker);
+  CHECK(r.name_of(*r.analysis.claims[1].speaker) == "Vladimir Putin");
+  CHECK(r.text_of(r.analysis.claims[2].content) ==
+        "Growth, according to the International Monetary Fund, will slow next year");
+  CHECK(r.text_of(r.analysis.claims[2].aside) == ", according to the International Monetary Fund, ");
+}
+
+TEST_CASE("what is said of an object ends with its quotation, before 'but' and a verb, and before 'after'",
+          "[extract][claims]") {
+  const auto r = read(
+      "Governor Chris Christie blasted Hillary Clinton as a \u201cdisgrace\u201d on Wednesday on a radio show.\n\n"
+      "Donald Trump further described the incident as a \u201cterrible situation\u201d but stopped short of "
+      "blaming the officer.\n\n"
+      "Former Conservative leader Iain Duncan Smith, one of the chief critics of the plans, condemned the "
+      "debate as a charade after the vote.\n\n"
+      "Michael Oren referenced \u201cpolitical tensions\u201d in advanced economies that are generating "
+      "uncertainty.");
+  struct Expected {
+    const char* text;
+    const char* speaker;
+  };
+  const std::vector<Expected> expected{
+      {"Hillary Clinton as a \u201cdisgrace\u201d", "Chris Christie"},
+      {"the incident as a \u201cterrible situation\u201d", "Donald Trump"},  // an adverb before the cue
+      {"the debate as a charade", "Iain Duncan Smith"},                  // the person before the apposition
+      // An object's quotation is inside its claim, not a claim of its own.
+      {"\u201cpolitical tensions\u201d in advanced economies that are generating uncertainty", "Michael Oren"},
+  };
+  REQUIRE(r.analysis.claims.size() == expected.size());
+  for (std::size_t c = 0; c < expected.size(); ++c) {
+    CHECK(r.text_of(r.analysis.claims[c].content) == expected[c].text);
+    CHECK_FALSE(r.analysis.claims[c].quote);
+    REQUIRE(r.analysis.claims[c].speaker);
+    CHECK(r.name_of(*r.analysis.claims[c].speaker) == expected[c].speaker);
+  }
+}
+
 TEST_CASE("a condition on what was said belongs to it, a dash's apposition after it does not",
           "[extract][claims]") {
   const auto r = read(

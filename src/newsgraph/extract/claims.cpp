@@ -18,6 +18,8 @@ using namespace std::string_view_literals;
 constexpr std::array<std::string_view, 3> kContentPrepositions{"on", "of", "about"};
 // The words that open a clause of reported speech ("said that ...", "asked whether ...").
 constexpr std::array<std::string_view, 3> kComplementMarks{"that", "if", "whether"};
+// The words that open a clause of when or why after what was said ("called it a disgrace after she ...").
+constexpr std::array<std::string_view, 5> kTimeSubordinators{"after", "before", "when", "while", "because"};
 // The markers of a condition on what was said ("... unless there was a rethink").
 constexpr std::array<std::string_view, 2> kConditionMarks{"unless", "if"};
 
@@ -383,8 +385,10 @@ class ClaimFinder {
         }
       }
     }
-    // Before: SPEAKER CUE [whom, where] [that] [,|:] “... and "According to SPEAKER, “...".
+    // Before: SPEAKER CUE [whom, where] [that] [,|:] “... and "According to SPEAKER, “...". An
+    // object's cue right before it quotes inside its claim ("referenced “political tensions” in ...").
     for (const CueMatch& cue : opening) {
+      if (cue.kind == lexicon::CueKind::Object && cue.end == first) continue;
       if (cue.kind == lexicon::CueKind::Source) {
         std::size_t comma = cue.end;
         while (comma < first && word(comma) != ",") ++comma;
@@ -790,6 +794,21 @@ class ClaimFinder {
       if (end <= from + 2) return false;
       content = tokens_span(from, end);
     } else if (word(cue.begin - 1) == ",") {
+      // "Turnover, according to Putin, was tantamount to ...": the content goes on after the aside;
+      // after "which" it is the relative clause's ("..., which, according to Putin, was ...").
+      const auto goes_on = [&](std::size_t t) {
+        return t < end && (pos_[t] == "VBD" || pos_[t] == "VBZ" || pos_[t] == "VBP" || pos_[t] == "MD");
+      };
+      if (after_speaker < end && word(after_speaker) == "," && goes_on(after_speaker + 1)) {
+        const std::size_t before_aside = cue.begin - 1;
+        if (before_aside > sentence.first_token &&
+            text::is_one_of(lower_words_[before_aside - 1], std::array<std::string_view, 3>{"which", "who", "that"})) {
+          add_reported(tokens_span(after_speaker + 1, end), cue, *speaker, s);
+        } else {
+          add_reported(tokens_span(sentence.first_token, end), cue, *speaker, s, {before_aside, after_speaker + 1});
+        }
+        return true;
+      }
       if (cue.begin - 1 <= sentence.first_token + 2) return false;
       content = tokens_span(sentence.first_token, cue.begin - 1);
     } else {
@@ -802,9 +821,15 @@ class ClaimFinder {
   // "X said (that) CONTENT": the speaker right before the cue, the content after it.
   bool take_subject_cue_content(std::size_t s, const CueMatch& cue, std::size_t end) {
     const text::Sentence& sentence = segments_.sentences[s];
-    std::size_t floor = cue.begin;
+    // "Trump further described ...", "Putin also said ...".
+    std::size_t speaker_end = cue.begin;
+    while (speaker_end > sentence.first_token + 1 && pos_[speaker_end - 1] == "RB") --speaker_end;
+    std::size_t floor = speaker_end;
     while (floor > sentence.first_token && word(floor - 1) != ",") --floor;
-    const auto speaker = speaker_before(cue.begin, floor);
+    // "Iain Duncan Smith, one of the chief critics of the plans, condemned ...": the person before
+    // the apposition.
+    if (floor == speaker_end && floor > sentence.first_token) floor = sentence.first_token;
+    const auto speaker = speaker_before(speaker_end, floor);
     if (!speaker || speaker->begin != floor) return false;
     std::size_t content = cue.end;
     for (std::size_t look = cue.end; look < std::min(end, cue.end + 3); ++look)
@@ -835,23 +860,41 @@ class ClaimFinder {
   }
 
   // Where reported content ends: the sentence's end, or a new clause joined on after a comma
-  // (", and the downgrade is cast ..."); an object's content also ends at "and" before a finite verb
-  // ("condemned the debate as a charade and complained ...") or a reporting verb, not before an
-  // infinitive it goes on with ("urged the administration to call out Russia and consider further
-  // action").
+  // (", and the downgrade is cast ..."). What is said of an object ends sooner (object_ends_at).
   std::size_t clause_end(std::size_t content, std::size_t end, bool object) const {
     constexpr std::size_t kShortest = 5;
     for (std::size_t t = content + 1; t + 1 < end; ++t) {
-      const std::string_view w = word(t);
-      const std::string_view next_tag = pos_[t + 1];
-      if (t - content >= kShortest && w == "," && (word(t + 1) == "and" || word(t + 1) == "but") &&
+      if (t - content >= kShortest && word(t) == "," && (word(t + 1) == "and" || word(t + 1) == "but") &&
           t + 2 < end && (pos_[t + 2] == "DT" || pos_[t + 2] == "PRP" || pos_[t + 2].starts_with("NN")))
         return t;
-      // A cue after "and" opens a new attribution, whatever its tag ("... and said it ensured ...").
-      if (object && w == "and" && (next_tag == "VBD" || next_tag == "VBZ" || next_tag == "VBP" || cue_at(t + 1)))
-        return t;
+      if (object)
+        if (const auto stop = object_ends_at(content, t)) return *stop;
     }
     return end;
+  }
+
+  // Whether what is said of an object ("condemned the debate as a charade ...") ends at token t, and
+  // where: before "and" or "but" and a finite verb or a cue ("... and complained ...", "... and said
+  // ..."), not before an infinitive it goes on with ("urged X to call out Russia and consider ...");
+  // before a clause of when or why ("... after she attacked ..."); before the writer's gloss
+  // (", which include ..."); after a quotation that says what the object is ("as a “disgrace”
+  // Wednesday on ..."), unless more is joined on ("... and a “grave threat”").
+  std::optional<std::size_t> object_ends_at(std::size_t content, std::size_t t) const {
+    const std::string_view w = word(t);
+    const std::string_view next_tag = pos_[t + 1];
+    if ((w == "and" || w == "but") && (next_tag == "VBD" || next_tag == "VBZ" || next_tag == "VBP" || cue_at(t + 1)))
+      return t > content + 1 && word(t - 1) == "," ? t - 1 : t;
+    if (quotation_at_[t] != kNone && !is_quotation_mark(w)) return std::nullopt;
+    if (text::is_one_of(lower_words_[t], kTimeSubordinators) ||
+        (w == "," && text::is_one_of(lower_words_[t + 1], std::array<std::string_view, 2>{"which", "who"})))
+      return t;
+    const auto from = lower_words_.begin() + static_cast<std::ptrdiff_t>(content);
+    const auto to = lower_words_.begin() + static_cast<std::ptrdiff_t>(t);
+    const bool closes_quotation = is_quotation_mark(w) && quotation_at_[t] != kNone && quotation_at_[t - 1] == quotation_at_[t];
+    if (closes_quotation && std::find(from, to, "as") != to &&
+        !text::is_one_of(lower_words_[t + 1], std::array<std::string_view, 5>{"and", "or", "who", "that", "which"}))
+      return t + 1;
+    return std::nullopt;
   }
 
   // "CONTENT, X said [on Saturday]." and "CONTENT, said X.": the cue closes the sentence.
@@ -860,7 +903,9 @@ class ClaimFinder {
     std::optional<Speaker> speaker;
     std::size_t comma = kNone;
     if (cue.begin > sentence.first_token && word(cue.begin - 1) == ",") {
-      speaker = speaker_from(cue.end, end);  // ", said X."
+      // ", said X.", but not ", condemned the debate as a charade.", whose object is not its speaker.
+      if (cue.kind == lexicon::CueKind::Object) return false;
+      speaker = speaker_from(cue.end, end);
       comma = cue.begin - 1;
       // ", said he had ..." is a clause after an apposition ("The chairman, Phil Lovas, said he
       // had ..."), not an inverted attribution.
@@ -871,7 +916,12 @@ class ClaimFinder {
       std::size_t b = cue.begin;
       while (b > sentence.first_token && word(b - 1) != ",") --b;
       if (b == sentence.first_token) return false;
-      speaker = speaker_before(cue.begin, b);
+      // "..., the lord chancellor has said."
+      std::size_t speaker_end = cue.begin;
+      if (speaker_end > b + 1 &&
+          text::is_one_of(lower_words_[speaker_end - 1], std::array<std::string_view, 3>{"has", "have", "had"}))
+        --speaker_end;
+      speaker = speaker_before(speaker_end, b);
       if (speaker && speaker->begin != b) speaker.reset();
       comma = b - 1;
     }
