@@ -653,7 +653,8 @@ TEST_CASE("'according to X' set inside what was said, and 'has said' closing it,
   CHECK(r.text_of(r.analysis.claims[2].aside) == ", according to the International Monetary Fund, ");
 }
 
-TEST_CASE("what is said of an object ends with its quotation, before 'but' and a verb, and before 'after'",
+TEST_CASE("what is said of an object ends with its quotation, before 'but' and a verb, before 'after' "
+          "and before the medium",
           "[extract][claims]") {
   const auto r = read(
       "Governor Chris Christie blasted Hillary Clinton as a \u201cdisgrace\u201d on Wednesday on a radio show.\n\n"
@@ -662,7 +663,7 @@ TEST_CASE("what is said of an object ends with its quotation, before 'but' and a
       "Former Conservative leader Iain Duncan Smith, one of the chief critics of the plans, condemned the "
       "debate as a charade after the vote.\n\n"
       "Michael Oren referenced \u201cpolitical tensions\u201d in advanced economies that are generating "
-      "uncertainty.");
+      "uncertainty.\n\nUnion leader Keron Blair called for more school investment in a statement on Thursday.");
   struct Expected {
     const char* text;
     const char* speaker;
@@ -673,6 +674,7 @@ TEST_CASE("what is said of an object ends with its quotation, before 'but' and a
       {"the debate as a charade", "Iain Duncan Smith"},                  // the person before the apposition
       // An object's quotation is inside its claim, not a claim of its own.
       {"\u201cpolitical tensions\u201d in advanced economies that are generating uncertainty", "Michael Oren"},
+      {"more school investment", "Keron Blair"},
   };
   REQUIRE(r.analysis.claims.size() == expected.size());
   for (std::size_t c = 0; c < expected.size(); ++c) {

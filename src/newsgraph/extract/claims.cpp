@@ -18,6 +18,10 @@ using namespace std::string_view_literals;
 constexpr std::array<std::string_view, 3> kContentPrepositions{"on", "of", "about"};
 // The words that open a clause of reported speech ("said that ...", "asked whether ...").
 constexpr std::array<std::string_view, 3> kComplementMarks{"that", "if", "whether"};
+// Where a statement was made: "called for more investment [in a statement on Thursday]".
+constexpr std::array<std::string_view, 12> kStatementMedia{"statement", "interview", "email",  "letter",
+                                                            "speech",    "ruling",    "tweet",  "post",
+                                                            "essay",     "op-ed",     "column", "memo"};
 // The words that open a clause of when or why after what was said ("called it a disgrace after she ...").
 constexpr std::array<std::string_view, 5> kTimeSubordinators{"after", "before", "when", "while", "because"};
 // The markers of a condition on what was said ("... unless there was a rethink").
@@ -876,7 +880,8 @@ class ClaimFinder {
   // Whether what is said of an object ("condemned the debate as a charade ...") ends at token t, and
   // where: before "and" or "but" and a finite verb or a cue ("... and complained ...", "... and said
   // ..."), not before an infinitive it goes on with ("urged X to call out Russia and consider ...");
-  // before a clause of when or why ("... after she attacked ..."); before the writer's gloss
+  // before the medium ("... in a statement on Thursday"); before a clause of when or why ("... after
+  // she attacked ..."); before the writer's gloss
   // (", which include ..."); after a quotation that says what the object is ("as a “disgrace”
   // Wednesday on ..."), unless more is joined on ("... and a “grave threat”").
   std::optional<std::size_t> object_ends_at(std::size_t content, std::size_t t) const {
@@ -885,6 +890,11 @@ class ClaimFinder {
     if ((w == "and" || w == "but") && (next_tag == "VBD" || next_tag == "VBZ" || next_tag == "VBP" || cue_at(t + 1)))
       return t > content + 1 && word(t - 1) == "," ? t - 1 : t;
     if (quotation_at_[t] != kNone && !is_quotation_mark(w)) return std::nullopt;
+    // "in a statement", "in an email released ...": the medium, not what was said.
+    if ((lower_words_[t] == "in" || lower_words_[t] == "during") && t + 2 < token_count() &&
+        (text::is_one_of(lower_words_[t + 1], kStatementMedia) ||
+         ((pos_[t + 1] == "DT" || pos_[t + 1] == "PRP$") && text::is_one_of(lower_words_[t + 2], kStatementMedia))))
+      return t;
     if (text::is_one_of(lower_words_[t], kTimeSubordinators) ||
         (w == "," && text::is_one_of(lower_words_[t + 1], std::array<std::string_view, 2>{"which", "who"})))
       return t;
