@@ -441,6 +441,20 @@ TEST_CASE("a claim nested in a claim of the same speaker goes; a verb the speake
   CHECK(r.text_of(r.analysis.claims[1].content) == "he would order a review of the nation's computer defenses");
   REQUIRE(r.analysis.claims[1].speaker);
   CHECK(r.name_of(*r.analysis.claims[1].speaker) == "Donald Trump");
+
+  // Such a verb that is a cue itself speaks with the subject of the cue above, where the parser hung
+  // it inside the first content.
+  const auto joined = read(
+      "Senator Mary Calloway said the country would formally declare its intention to leave by the end of "
+      "March and suggested that it would withdraw from the single market.");
+  REQUIRE(joined.analysis.claims.size() == 2);
+  CHECK(joined.text_of(joined.analysis.claims[0].content) ==
+        "the country would formally declare its intention to leave by the end of March");
+  CHECK(joined.text_of(joined.analysis.claims[1].content) == "it would withdraw from the single market");
+  for (const extract::Claim& claim : joined.analysis.claims) {
+    REQUIRE(claim.speaker);
+    CHECK(joined.name_of(*claim.speaker) == "Mary Calloway");
+  }
 }
 
 TEST_CASE("a clause joined on after a comma is no longer what was said; one joined without a comma is",

@@ -529,7 +529,7 @@ class ClaimFinder {
       if (!cue || cue->kind == lexicon::CueKind::Source || cue->kind == lexicon::CueKind::Object) continue;
       const auto clause = reported_clause(tree, *cue, first);
       if (!clause) continue;
-      const auto speaker = subject_speaker(tree, w, first);
+      const auto speaker = subject_speaker(tree, speaking_verb(tree, w, first), first);
       const bool speaker_in_aside = speaker && clause->aside_begin <= speaker->begin &&
                                     speaker->end <= clause->aside_end;
       if (!speaker || (speaker->begin < clause->end && clause->begin < speaker->end && !speaker_in_aside))
@@ -685,21 +685,40 @@ class ClaimFinder {
   }
 
   // Where a verb the speaker did, joined to the content, starts: "he said he would order a review
-  // [and warned against hackers]". A finite verb joined to an infinitive or a gerund cannot share its
-  // tense, so it goes with the cue; a verb with its own subject is a clause of its own, left alone.
-  // clause: tree positions [first, second); returns clause.second when there is none.
+  // [and warned against hackers]". clause: tree positions [first, second); returns clause.second
+  // when there is none.
   std::size_t speakers_own_verb(const parse::DependencyTree& tree, std::pair<std::size_t, std::size_t> clause,
                                 std::size_t first) const {
-    constexpr std::array<std::string_view, 3> kFinite{"VBD", "VBZ", "VBP"};
-    constexpr std::array<std::string_view, 2> kNonFinite{"VB", "VBG"};
     for (std::size_t d = clause.first; d < clause.second; ++d) {
       const auto head = tree.head(d);
-      if (!head || *head < clause.first || *head >= d || tree.relation(d) != "conj") continue;
-      if (text::is_one_of(pos_[first + d], kFinite) && text::is_one_of(pos_[first + *head], kNonFinite) &&
-          tree.children(d, "nsubj").empty())
+      if (head && *head >= clause.first && *head < d && joined_out_of_tense(tree, d, first))
         return tree.subtree_span(d).first;
     }
     return clause.second;
+  }
+
+  // A finite verb without a subject joined to an infinitive or a gerund ("would order ... and
+  // warned"): it cannot share the other's tense, so it goes with the verb above, where the parser
+  // often misplaces it.
+  bool joined_out_of_tense(const parse::DependencyTree& tree, std::size_t d, std::size_t first) const {
+    constexpr std::array<std::string_view, 3> kFinite{"VBD", "VBZ", "VBP"};
+    constexpr std::array<std::string_view, 2> kNonFinite{"VB", "VBG"};
+    const auto head = tree.head(d);
+    return head && tree.relation(d) == "conj" && text::is_one_of(pos_[first + d], kFinite) &&
+           text::is_one_of(pos_[first + *head], kNonFinite) && tree.children(d, "nsubj").empty();
+  }
+
+  // The verb whose subject speaks for the cue at w: the cue itself, or, for a cue joined out of tense
+  // into another cue's content ("May said the country would declare ... and suggested that ..."), that
+  // other cue.
+  std::size_t speaking_verb(const parse::DependencyTree& tree, std::size_t w, std::size_t first) const {
+    if (!joined_out_of_tense(tree, w, first)) return w;
+    for (auto up = tree.head(w); up; up = tree.head(*up)) {
+      if (cue_at(first + *up)) return *up;
+      const std::string_view relation = parse::base_relation(tree.relation(*up));
+      if (relation != "ccomp" && relation != "xcomp" && relation != "conj") break;
+    }
+    return w;
   }
 
   // Whether the clause joined at `joined` follows a comma: ", and ...", ", but ...".
