@@ -138,3 +138,11 @@ TEST_CASE("a place after 'of' ends a person's name; 'Mr' makes a name a person's
       mentions_of("Mr. Stenger announced in a statement this month that he had reached a settlement.");
   CHECK(has(addressed, "Stenger", tag::EntityType::Person));
 }
+
+TEST_CASE("a capitalised verb of saying in a headline stands between two names, not inside one",
+          "[tag][mentions]") {
+  const auto names = mentions_of("Chris Christie Calls Hillary Clinton \u2018A Disgrace\u2019 Over Police Shooting Comments.");
+  CHECK(has(names, "Chris Christie", tag::EntityType::Person));
+  CHECK(has(names, "Hillary Clinton", tag::EntityType::Person));
+  CHECK_FALSE(has_name(names, "Chris Christie Calls Hillary Clinton"));
+}

@@ -674,9 +674,16 @@ class DocumentTagger {
 
   bool only_name_words_between(std::size_t from, std::size_t to) const {
     for (std::size_t t = from; t < to; ++t)
-      if (!starts_upper(t) || titles_.is_title_word(word(t)) || !result_.pos[t].starts_with("NNP"))
+      if (!starts_upper(t) || titles_.is_title_word(word(t)) || !result_.pos[t].starts_with("NNP") ||
+          is_reporting_verb(t))
         return false;
     return from <= to;
+  }
+
+  // "Calls" in the headline "Chris Christie Calls Hillary Clinton ...": a verb of saying, written
+  // with a capital, stands between two names rather than inside one.
+  bool is_reporting_verb(std::size_t t) const {
+    return !lexicon::ReportingCues::embedded().starting_with(text::ascii_lower(word(t))).empty();
   }
 
   // Capitals that only open a sentence or stand in a title-case headline ("Life proved ...", "Christie
