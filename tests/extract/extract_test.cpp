@@ -672,7 +672,7 @@ TEST_CASE("what is said of an object ends with its quotation, before 'but' and a
           "[extract][claims]") {
   const auto r = read(
       "Governor Chris Christie blasted Hillary Clinton as a \u201cdisgrace\u201d on Wednesday on a radio show.\n\n"
-      "Donald Trump further described the incident as a \u201cterrible situation\u201d but stopped short of "
+      "Trump further described the incident as a \u201cterrible situation\u201d but stopped short of "
       "blaming the officer.\n\n"
       "Former Conservative leader Iain Duncan Smith, one of the chief critics of the plans, condemned the "
       "debate as a charade after the vote.\n\n"
@@ -684,7 +684,7 @@ TEST_CASE("what is said of an object ends with its quotation, before 'but' and a
   };
   const std::vector<Expected> expected{
       {"Hillary Clinton as a \u201cdisgrace\u201d", "Chris Christie"},
-      {"the incident as a \u201cterrible situation\u201d", "Donald Trump"},  // an adverb before the cue
+      {"the incident as a \u201cterrible situation\u201d", "Trump"},  // an adverb ("further": RBR) before the cue
       {"the debate as a charade", "Iain Duncan Smith"},                  // the person before the apposition
       // An object's quotation is inside its claim, not a claim of its own.
       {"\u201cpolitical tensions\u201d in advanced economies that are generating uncertainty", "Michael Oren"},

@@ -846,7 +846,7 @@ class ClaimFinder {
     const text::Sentence& sentence = segments_.sentences[s];
     // "Trump further described ...", "Putin also said ...".
     std::size_t speaker_end = cue.begin;
-    while (speaker_end > sentence.first_token + 1 && pos_[speaker_end - 1] == "RB") --speaker_end;
+    while (speaker_end > sentence.first_token + 1 && pos_[speaker_end - 1].starts_with("RB")) --speaker_end;
     std::size_t floor = speaker_end;
     while (floor > sentence.first_token && word(floor - 1) != ",") --floor;
     // "Iain Duncan Smith, one of the chief critics of the plans, condemned ...": the person before
