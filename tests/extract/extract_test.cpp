@@ -699,6 +699,20 @@ TEST_CASE("what is said of an object ends with its quotation, before 'but' and a
   }
 }
 
+TEST_CASE("a cue's object, a subjectless content and a place are no claims; whom it was told to is no object",
+          "[extract][claims]") {
+  const auto r = read(
+      "In her 2003 book, Living History, Hillary Clinton noted the clot's existence.\n\n"
+      "The peace talks would resume in March, Sergei Lavrov told a news conference.\n\n"
+      "Many readers disagreed. Everything Donald Trump says is a lie unless proven otherwise.\n\n"
+      "President Barack Obama spoke in a cottage on a Marine base that overlooks Kaneohe Bay.\n\n"
+      "Hillary Clinton spoke out Tuesday about the death of Terence Crutcher in Tulsa.");
+  std::vector<std::string> texts;
+  for (const extract::Claim& claim : r.analysis.claims) texts.push_back(r.text_of(claim.content));
+  CHECK(texts == std::vector<std::string>{"the clot's existence", "The peace talks would resume in March",
+                                          "the death of Terence Crutcher in Tulsa"});
+}
+
 TEST_CASE("a condition on what was said belongs to it, a dash's apposition after it does not",
           "[extract][claims]") {
   const auto r = read(

@@ -22,6 +22,9 @@ constexpr std::array<std::string_view, 3> kComplementMarks{"that", "if", "whethe
 constexpr std::array<std::string_view, 12> kStatementMedia{"statement", "interview", "email",  "letter",
                                                             "speech",    "ruling",    "tweet",  "post",
                                                             "essay",     "op-ed",     "column", "memo"};
+// "said this week", "said last month": the nouns of a time after a cue.
+constexpr std::array<std::string_view, 9> kTimeNouns{"week",    "month", "year", "day",    "weekend",
+                                                     "morning", "night", "time", "evening"};
 // The words that open a clause of when or why after what was said ("called it a disgrace after she ...").
 constexpr std::array<std::string_view, 5> kTimeSubordinators{"after", "before", "when", "while", "because"};
 // The markers of a condition on what was said ("... unless there was a rethink").
@@ -594,8 +597,13 @@ class ClaimFinder {
             (relation == "ccomp" || (relation == "acl" && cue.kind == lexicon::CueKind::Phrase)) &&
             whole_clause;
         // "insisted on [legally binding guarantees]", "spoke of [...]", not "spoke at [a gathering]".
+        // The topic follows the cue, a time aside ("spoke out Tuesday about ..."); "spoke in a cottage
+        // on a Marine base" names a place.
         const bool object_of_on = relation == "obl" && cue.kind == lexicon::CueKind::VerbOn &&
-                                  has_child_word(tree, child, first, "case", kContentPrepositions);
+                                  has_child_word(tree, child, first, "case", kContentPrepositions) &&
+                                  std::none_of(pos_.begin() + static_cast<std::ptrdiff_t>(cue.end),
+                                               pos_.begin() + static_cast<std::ptrdiff_t>(first + tree.subtree_span(child).first),
+                                               [](std::string_view tag) { return tag == "IN"; });
         // "said [when she resigned]" is a time, not a statement, however the parser labels it.
         const bool adverbial = !tree.children(child, "mark").empty() &&
                                !has_child_word(tree, child, first, "mark", kComplementMarks);
@@ -875,10 +883,15 @@ class ClaimFinder {
     // A content that is one whole quotation is the quotation's claim.
     if (quotation_at_[content] != kNone && cue.kind != lexicon::CueKind::Object) return false;
     const std::size_t content_end = clause_end(content, end, cue.kind == lexicon::CueKind::Object);
-    if (const auto fronted = fronted_aside(s, *speaker, cue, content))
+    if (const auto fronted = fronted_aside(s, *speaker, cue, content)) {
       add_reported(tokens_span(sentence.first_token, content_end), cue, *speaker, s, *fronted);
-    else
-      add_reported(tokens_span(content, content_end), cue, *speaker, s);
+      return true;
+    }
+    // "Everything Trump says is a lie": a content that opens with a verb, its subject not set before
+    // the attribution, has none; the cue was inside a noun phrase.
+    if (pos_[content] == "VBZ" || pos_[content] == "VBD" || pos_[content] == "VBP" || pos_[content] == "MD")
+      return false;
+    add_reported(tokens_span(content, content_end), cue, *speaker, s);
     return true;
   }
 
@@ -956,13 +969,19 @@ class ClaimFinder {
     }
     if (!speaker || comma <= sentence.first_token + 2) return false;
     // Only a short tail may follow the cue: "on Saturday, August 13", not a new clause ("In a 2009
-    // interview, Putin said the treaty was vital", whose tail has a verb).
+    // interview, Putin said the treaty was vital", whose tail has a verb), nor the cue's object ("In
+    // her 2003 book, Clinton noted the clot's existence"), unless it is whom it was told to ("...,
+    // Lavrov told a news conference") or when ("..., he said this week").
     const std::size_t tail = std::max(speaker->end, cue.end);
     if (tail < end && (end - tail > 6 ||
                        std::any_of(pos_.begin() + static_cast<std::ptrdiff_t>(tail),
                                    pos_.begin() + static_cast<std::ptrdiff_t>(end), [](std::string_view tag) {
                                      return tag.starts_with("VB") || tag == "MD";
                                    })))
+      return false;
+    const bool told = text::is_one_of(lower_words_[cue.begin], std::array<std::string_view, 4>{"told", "tell", "tells", "telling"});
+    if (tail + 1 < end && cue.end == tail && (pos_[tail] == "DT" || pos_[tail] == "PRP$") && !told &&
+        !text::is_one_of(lower_words_[tail + 1], kTimeNouns))
       return false;
     std::size_t content_end = comma;
     while (content_end > sentence.first_token && is_quotation_mark(word(content_end - 1))) --content_end;
