@@ -292,7 +292,9 @@ TEST_CASE("a claim nested in another gives both, each with its own speaker", "[e
 
 TEST_CASE("the person an apposition names speaks for a description; a plural speaks for no one named",
           "[extract][claims]") {
+  // The description would find the chairman named before; the apposition names the speaker.
   const auto r = read(
+      "Campaign chairman Paul Manafort spoke on Monday. "
       "The state's campaign chairman, Phil Lovas, said he had not seen the letter. "
       "Many lawmakers say there are also national security concerns.");
   REQUIRE(r.analysis.claims.size() == 2);

@@ -204,13 +204,16 @@ class ClaimFinder {
       for (std::size_t comma = end - 1; comma-- > floor + 1 && end - comma <= 12;) {
         if (word(comma) != ",") continue;
         const auto named = speaker_before(comma, floor);
-        if (named && named->entity && entities_.entities[*named->entity].type == tag::EntityType::Person)
-          return Speaker{named->entity, named->begin, end - 1};
-        // "The state's campaign chairman, Phil Lovas, said": the person the apposition names.
+        const auto is_person = [&](const std::optional<Speaker>& speaker) {
+          return speaker && speaker->entity && entities_.entities[*speaker->entity].type == tag::EntityType::Person;
+        };
+        // "The state's campaign chairman, Phil Lovas, said": the person the apposition names, where
+        // the words before it only describe someone.
         const auto apposed = speaker_from(comma + 1, end - 1);
-        if (named && apposed && apposed->end == end - 1 && apposed->entity &&
-            entities_.entities[*apposed->entity].type == tag::EntityType::Person)
-          return Speaker{apposed->entity, named->begin, end - 1};
+        const bool apposition_names = apposed && apposed->end == end - 1 && is_person(apposed);
+        if (is_person(named) && !(apposition_names && !names_someone(named->begin, named->end)))
+          return Speaker{named->entity, named->begin, end - 1};
+        if (named && apposition_names) return Speaker{apposed->entity, named->begin, end - 1};
         break;
       }
       return std::nullopt;
@@ -219,6 +222,13 @@ class ClaimFinder {
     while (begin > floor && is_speaker_word(begin - 1)) --begin;
     if (begin == end) return std::nullopt;
     return speaker_of_phrase(begin, end);
+  }
+
+  // Whether tokens [begin, end) hold a name, not only a description ("the state's campaign chairman").
+  bool names_someone(std::size_t begin, std::size_t end) const {
+    for (std::size_t t = begin; t < end; ++t)
+      if (mention_at_[t] != kNone) return true;
+    return false;
   }
 
   // The last person named in the phrase, else the last entity named, else a description such as
