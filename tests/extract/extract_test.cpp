@@ -341,6 +341,14 @@ TEST_CASE("names joined by 'and' make a claim jointly; the names inside a claim 
   const auto& told = r.analysis.claims[1];
   CHECK(r.text_of(told.content) == "NATO had given no guarantees to Russia");
   CHECK(r.text_of(told.cue) == "told reporters");
+
+  // The second name may follow its title or form of address.
+  const auto titled = read("Mr Putin and Prince Saud re-emphasised the importance of involving Europe.");
+  REQUIRE(titled.analysis.claims.size() == 1);
+  REQUIRE(titled.analysis.claims[0].speaker);
+  REQUIRE(titled.analysis.claims[0].joint_speakers.size() == 1);
+  CHECK(titled.name_of(*titled.analysis.claims[0].speaker) == "Saud");
+  CHECK(titled.name_of(titled.analysis.claims[0].joint_speakers[0]) == "Putin");
   REQUIRE(told.speaker);
   CHECK(r.name_of(*told.speaker) == "Sergei Lavrov");
   std::vector<std::string> mentioned;

@@ -166,9 +166,11 @@ class ClaimFinder {
     if (mention_at_[t] != kNone || titles_.is_title_word(w) || w == "the" || w == "The" || w == "'s" ||
         w == "\u2019s" || (!w.empty() && w[0] >= 'A' && w[0] <= 'Z' && !is_quotation_mark(w)))
       return true;
-    // "Putin and Blair": names joined.
+    // "Putin and Blair", "Mr Putin and Prince Saud": names joined, the second maybe after its title.
     if (lower_words_[t] == "and" && t > 0 && mention_at_[t - 1] != kNone && t + 1 < token_count() &&
-        mention_at_[t + 1] != kNone)
+        (mention_at_[t + 1] != kNone || (t + 2 < token_count() && mention_at_[t + 2] != kNone &&
+                                         (titles_.is_title_word(word(t + 1)) ||
+                                          text::starts_with_capital_or_digit(word(t + 1))))))
       return true;
     // The words of a common noun phrase: "a senior official", "the campaign's spokesman", "analysts".
     const std::string_view tag = pos_[t];
