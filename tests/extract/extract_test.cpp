@@ -723,6 +723,17 @@ TEST_CASE("a cue's object, a subjectless content and a place are no claims; whom
                                           "the death of Terence Crutcher in Tulsa"});
 }
 
+TEST_CASE("a passive object cue claims what the speaker after 'by' called its subject", "[extract][claims]") {
+  const auto r = read(
+      "Plans to store foreign nuclear waste in the UK have been branded \u201cdeeply irresponsible\u201d by "
+      "the Liberal Democrats.");
+  REQUIRE(r.analysis.claims.size() == 1);
+  CHECK(r.text_of(r.analysis.claims[0].content) == "\u201cdeeply irresponsible\u201d");
+  CHECK(r.text_of(r.analysis.claims[0].cue) == "branded");
+  REQUIRE(r.analysis.claims[0].speaker);
+  CHECK(r.name_of(*r.analysis.claims[0].speaker) == "Liberal Democrats");
+}
+
 TEST_CASE("a condition on what was said belongs to it, a dash's apposition after it does not",
           "[extract][claims]") {
   const auto r = read(

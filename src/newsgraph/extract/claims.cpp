@@ -805,7 +805,7 @@ class ClaimFinder {
         continue;
       }
       if (pass == Pass::Closing ? take_content_comma_speaker_cue(s, *cue, end)
-                                : take_subject_cue_content(s, *cue, end))
+                                : take_passive_object(s, *cue, end) || take_subject_cue_content(s, *cue, end))
         return true;
     }
     return false;
@@ -858,6 +858,22 @@ class ClaimFinder {
       return false;
     }
     add_reported(content, cue, *speaker, s);
+    return true;
+  }
+
+  // "Plans ... have been branded “deeply irresponsible” by the Liberal Democrats": a passive object
+  // cue says what the speaker after "by" called its subject.
+  bool take_passive_object(std::size_t s, const CueMatch& cue, std::size_t end) {
+    constexpr std::array<std::string_view, 6> kPassiveAuxiliaries{"been", "was", "were", "is", "are", "be"};
+    if (cue.kind != lexicon::CueKind::Object || cue.begin == segments_.sentences[s].first_token ||
+        !text::is_one_of(lower_words_[cue.begin - 1], kPassiveAuxiliaries))
+      return false;
+    std::size_t by = cue.end;
+    while (by < end && lower_words_[by] != "by") ++by;
+    if (by == cue.end || by >= end) return false;
+    const auto speaker = speaker_from(by + 1, end);
+    if (!speaker || speaker->end != end) return false;
+    add_reported(tokens_span(cue.end, by), cue, *speaker, s);
     return true;
   }
 
