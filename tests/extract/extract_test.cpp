@@ -734,6 +734,20 @@ TEST_CASE("a passive object cue claims what the speaker after 'by' called its su
   CHECK(r.name_of(*r.analysis.claims[0].speaker) == "Liberal Democrats");
 }
 
+TEST_CASE("a paragraph after 'The governor added:' is a block quotation of the governor's; a show is no topic",
+          "[extract][claims]") {
+  const auto r = read(
+      "New Jersey Gov. Chris Christie spoke on a radio show on Wednesday. He was asked about Hillary "
+      "Clinton.\n\nThe governor added:\n\nIt is typical of her. She knows nothing about policing.\n\n"
+      "Police officers in Tulsa were not available for comment.");
+  REQUIRE(r.analysis.claims.size() == 1);
+  const extract::Claim& block = r.analysis.claims[0];
+  CHECK(r.text_of(block.content) == "It is typical of her. She knows nothing about policing.");
+  CHECK(block.quote);
+  REQUIRE(block.speaker);
+  CHECK(r.name_of(*block.speaker) == "Chris Christie");  // "the governor" of "Gov. Chris Christie"
+}
+
 TEST_CASE("a condition on what was said belongs to it, a dash's apposition after it does not",
           "[extract][claims]") {
   const auto r = read(

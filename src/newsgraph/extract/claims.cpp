@@ -18,10 +18,11 @@ using namespace std::string_view_literals;
 constexpr std::array<std::string_view, 3> kContentPrepositions{"on", "of", "about"};
 // The words that open a clause of reported speech ("said that ...", "asked whether ...").
 constexpr std::array<std::string_view, 3> kComplementMarks{"that", "if", "whether"};
-// Where a statement was made: "called for more investment [in a statement on Thursday]".
-constexpr std::array<std::string_view, 12> kStatementMedia{"statement", "interview", "email",  "letter",
-                                                            "speech",    "ruling",    "tweet",  "post",
-                                                            "essay",     "op-ed",     "column", "memo"};
+// Where a statement was made: "called for more investment [in a statement on Thursday]", "spoke on
+// a radio show".
+constexpr std::array<std::string_view, 17> kStatementMedia{
+    "statement", "interview", "email", "letter",  "speech",  "ruling",    "tweet",     "post",     "essay",
+    "op-ed",     "column",    "memo",  "show",    "program", "programme", "broadcast", "podcast"};
 // "said this week", "said last month": the nouns of a time after a cue.
 constexpr std::array<std::string_view, 9> kTimeNouns{"week",    "month", "year", "day",    "weekend",
                                                      "morning", "night", "time", "evening"};
@@ -106,6 +107,7 @@ class ClaimFinder {
     for (std::size_t q = 0; q < segments_.quotations.size(); ++q) attribute_quotation(q);
     for (std::size_t q = 0; q < segments_.quotations.size(); ++q) attribute_by_neighbour(q);
     join_broken_quotations();
+    for (std::size_t s = 0; s + 1 < segments_.sentences.size(); ++s) attribute_block_quotation(s);
     // An attribution that closes its sentence ("..., the ministry said on Saturday.") is read by word
     // order first: its shape is plain, and parsers trained on web text often misplace the long
     // quoted or reported content before it.
@@ -281,9 +283,21 @@ class ClaimFinder {
       const std::size_t entity = entities_.entity_of_mention[m];
       if (entities_.entities[entity].type != tag::EntityType::Person) continue;
       for (std::size_t t = mention.first_token; t-- > 0 && mention.first_token - t <= 3;)
-        if (lower_words_[t] == wanted) return entity;
+        if (lower_words_[t] == wanted || written_out(lower_words_[t]) == wanted) return entity;
     }
     return std::nullopt;
+  }
+
+  // A title as news abbreviates it before a name, written out: "gov." -> "governor". Other words as
+  // they are.
+  static std::string_view written_out(std::string_view title) {
+    constexpr std::array<std::pair<std::string_view, std::string_view>, 8> kAbbreviations{{
+        {"gov.", "governor"}, {"gov", "governor"}, {"sen.", "senator"}, {"sen", "senator"},
+        {"rep.", "representative"}, {"gen.", "general"}, {"sec.", "secretary"}, {"amb.", "ambassador"},
+    }};
+    for (const auto& [abbreviation, title_word] : kAbbreviations)
+      if (title == abbreviation) return title_word;
+    return title;
   }
 
   std::optional<Speaker> pronoun_speaker(std::size_t t) const {
@@ -507,6 +521,39 @@ class ClaimFinder {
 
   static bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 
+  // "The governor added:" alone at the end of its paragraph, and the next paragraph without
+  // quotation marks: a quotation set as a block (web pages drop the marks), one claim.
+  void attribute_block_quotation(std::size_t s) {
+    const text::Sentence& sentence = segments_.sentences[s];
+    const text::Sentence& next = segments_.sentences[s + 1];
+    if (sentence.end_token < sentence.first_token + 3 || word(sentence.end_token - 1) != ":" ||
+        next.paragraph != sentence.paragraph + 1)
+      return;
+    const std::size_t colon = sentence.end_token - 1;
+    std::size_t cue_begin = colon;
+    while (cue_begin > sentence.first_token && !cue_at(cue_begin - 1)) --cue_begin;
+    if (cue_begin == sentence.first_token) return;
+    const auto cue = cue_at(cue_begin - 1);
+    if (!cue || cue->end != colon || cue->kind == lexicon::CueKind::Source) return;
+    const auto speaker = speaker_before(cue->begin, sentence.first_token);
+    if (!speaker || speaker->begin != sentence.first_token) return;
+    std::size_t end = next.end_token;
+    for (std::size_t n = s + 2; n < segments_.sentences.size() && segments_.sentences[n].paragraph == next.paragraph; ++n)
+      end = segments_.sentences[n].end_token;
+    for (std::size_t t = next.first_token; t < end; ++t)
+      if (quotation_at_[t] != kNone) return;
+    Claim claim;
+    claim.content = tokens_span(next.first_token, end);
+    claim.cue = tokens_span(cue->begin, cue->end);
+    claim.attribution = tokens_span(speaker->begin, cue->end);
+    claim.quote = true;
+    claim.speaker = speaker->entity;
+    claim.joint_speakers = speaker->joint;
+    claim.sentence = s + 1;
+    for (std::size_t t = speaker->begin; t < cue->end; ++t) used_[t] = true;
+    claims_.push_back(claim);
+  }
+
   void add_quoted(const text::Quotation& quotation, const CueMatch& cue, const Speaker& speaker,
                   std::size_t sentence) {
     quotation_claim_[static_cast<std::size_t>(&quotation - segments_.quotations.data())] = claims_.size();
@@ -610,9 +657,10 @@ class ClaimFinder {
             whole_clause;
         // "insisted on [legally binding guarantees]", "spoke of [...]", not "spoke at [a gathering]".
         // The topic follows the cue, a time aside ("spoke out Tuesday about ..."); "spoke in a cottage
-        // on a Marine base" names a place.
+        // on a Marine base" names a place, "spoke on a radio show" a medium.
         const bool object_of_on = relation == "obl" && cue.kind == lexicon::CueKind::VerbOn &&
                                   has_child_word(tree, child, first, "case", kContentPrepositions) &&
+                                  !text::is_one_of(lower_words_[first + child], kStatementMedia) &&
                                   std::none_of(pos_.begin() + static_cast<std::ptrdiff_t>(cue.end),
                                                pos_.begin() + static_cast<std::ptrdiff_t>(first + tree.subtree_span(child).first),
                                                [](std::string_view tag) { return tag == "IN"; });
@@ -901,6 +949,9 @@ class ClaimFinder {
     if (cue.kind == lexicon::CueKind::VerbOn && content == cue.end) {
       if (content >= end || !text::is_one_of(lower_words_[content], kContentPrepositions)) return false;
       ++content;
+      // "spoke on a radio show": a medium, not a topic.
+      for (std::size_t t = content; t < std::min(end, content + 5) && pos_[t] != "IN"; ++t)
+        if (text::is_one_of(lower_words_[t], kStatementMedia)) return false;
     }
     // "called on the parties to ...", "called for calm": an appeal, whose content follows "on" or "for".
     if (cue.kind == lexicon::CueKind::Object && content == cue.end && content < end &&
