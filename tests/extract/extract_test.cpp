@@ -748,6 +748,15 @@ TEST_CASE("a paragraph after 'The governor added:' is a block quotation of the g
   CHECK(r.name_of(*block.speaker) == "Chris Christie");  // "the governor" of "Gov. Chris Christie"
 }
 
+TEST_CASE("a quoting cue reports a quotation, not an object", "[extract][claims]") {
+  const auto r = read(
+      "Mr Putin and Mr Blair continued their talks in expanded format.\n\n"
+      "\u201cWe have much to do,\u201d Mr Blair continued.");
+  REQUIRE(r.analysis.claims.size() == 1);
+  CHECK(r.text_of(r.analysis.claims[0].content) == "We have much to do");
+  CHECK(r.analysis.claims[0].quote);
+}
+
 TEST_CASE("a condition on what was said belongs to it, a dash's apposition after it does not",
           "[extract][claims]") {
   const auto r = read(

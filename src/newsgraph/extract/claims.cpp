@@ -144,6 +144,7 @@ class ClaimFinder {
       for (std::size_t i = 0; i < cue.words.size() && same; ++i) same = lower_words_[t + i] == cue.words[i];
       if (!same) continue;
       const bool verb = cue.kind == lexicon::CueKind::Verb || cue.kind == lexicon::CueKind::VerbOn ||
+                        cue.kind == lexicon::CueKind::Quoting ||
                         cue.kind == lexicon::CueKind::Negative;
       if (verb && cue.words.size() == 1 && in_noun_phrase(t)) continue;
       return CueMatch{cue.kind, t, t + cue.words.size()};
@@ -945,6 +946,8 @@ class ClaimFinder {
         content = look + 1;
         break;
       }
+    // "they continued their talks" reports nothing.
+    if (cue.kind == lexicon::CueKind::Quoting && content == cue.end) return false;
     // "insisted on ...", "spoke of ...", but not "spoke at a gathering".
     if (cue.kind == lexicon::CueKind::VerbOn && content == cue.end) {
       if (content >= end || !text::is_one_of(lower_words_[content], kContentPrepositions)) return false;

@@ -66,8 +66,9 @@ std::string row_problem(std::string_view kind, const std::vector<std::string>& r
   if (kind == "meeting-triggers" && (row.size() != 2 || !one_of(row[1], {"noun", "verb"})))
     return "each row must be words and their kind, noun or verb";
   if (kind == "reporting-cues" &&
-      (row.size() != 2 || !one_of(row[1], {"verb", "verb-on", "phrase", "negative", "source", "object"})))
-    return "each row must be a cue and its kind (verb, verb-on, phrase, negative, source or object)";
+      (row.size() != 2 ||
+       !one_of(row[1], {"verb", "verb-on", "phrase", "negative", "source", "object", "quoting"})))
+    return "each row must be a cue and its kind (verb, verb-on, phrase, negative, source, object or quoting)";
   return {};
 }
 
@@ -291,6 +292,7 @@ const ReportingCues& ReportingCues::embedded() {
                            : row[1] == "phrase"   ? CueKind::Phrase
                            : row[1] == "negative" ? CueKind::Negative
                            : row[1] == "source"   ? CueKind::Source
+                           : row[1] == "quoting"  ? CueKind::Quoting
                                                   : CueKind::Object;
       Cue cue{lower_words(row[0]), kind};
       loaded.by_first_word_[cue.words.front()].push_back(cue);

@@ -59,7 +59,9 @@ class Titles {
   std::map<std::string, std::string, std::less<>> full_forms_;
 };
 
-enum class CueKind { Verb, VerbOn, Phrase, Negative, Source, Object };
+// How a cue attributes (see reporting_cues.tsv): Quoting cues ("continued", "concluded") report a
+// quotation or a "that" clause only, not an object ("continued their talks").
+enum class CueKind { Verb, VerbOn, Phrase, Negative, Source, Object, Quoting };
 
 struct Cue {
   std::vector<std::string> words;  // lower case
