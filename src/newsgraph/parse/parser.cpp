@@ -109,14 +109,20 @@ DependencyTree Parser::parse_words(std::span<const UposWord> words, std::span<co
 
   Configuration configuration(n);
   while (!configuration.terminal()) {
-    s.features.clear();
-    add_move_features(configuration, tokens, s.features);
-    s.units.assign(kMoveCount, 0);
-    moves_.add_units(s.features, s.units.data());
     Move best = kShift;
-    std::int32_t best_score = std::numeric_limits<std::int32_t>::min();
+    int legal_moves = 0;
     for (const Move move : {kShift, kLeft, kRight})
-      if (configuration.legal(move) && s.units[move] > best_score) best = move, best_score = s.units[move];
+      if (configuration.legal(move)) best = move, ++legal_moves;
+    // A forced move (the first shift, the last arcs) needs no scoring.
+    if (legal_moves > 1) {
+      s.features.clear();
+      add_move_features(configuration, tokens, s.features);
+      s.units.assign(kMoveCount, 0);
+      moves_.add_units(s.features, s.units.data());
+      std::int32_t best_score = std::numeric_limits<std::int32_t>::min();
+      for (const Move move : {kShift, kLeft, kRight})
+        if (configuration.legal(move) && s.units[move] > best_score) best = move, best_score = s.units[move];
+    }
     std::uint16_t relation = kNoRelation;
     if (best != kShift) {
       s.features.clear();
