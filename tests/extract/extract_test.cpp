@@ -554,6 +554,16 @@ TEST_CASE("a report of a meeting places its participants' later claims there, an
   }
 }
 
+TEST_CASE("a meeting named in the aside of a broken quotation is where it was said", "[extract][meetings]") {
+  const auto r = read(
+      "Sergei Lavrov met Hillary Clinton in Geneva on Friday.\n\n\u201cWe agreed on nothing,\u201d Lavrov "
+      "said at the meeting, \u201cand we will meet again.\u201d");
+  REQUIRE(r.analysis.claims.size() == 1);
+  CHECK_FALSE(r.analysis.claims[0].aside.empty());
+  REQUIRE(r.analysis.said_at[0]);
+  CHECK(*r.analysis.said_at[0] == 0);
+}
+
 TEST_CASE("a claim that only talks about a meeting was not said at it", "[extract][meetings]") {
   const auto r = read(
       "Sergei Ryabkov met Ellen Tauscher in Geneva on Friday. Ryabkov said the United States was preparing "

@@ -452,7 +452,8 @@ class ClaimFinder {
     std::size_t b = first;
     bool set_off = false;  // by a colon or a comma
     while (b > sentence_begin && (word(b - 1) == "," || word(b - 1) == ":" || word(b - 1) == "that")) {
-      // "said that, “...”" quotes inside reported speech.
+      // Only a comma or a colon lets the cue name whom it was said to: "told the crowd in Ohio that,
+      // “...”" quotes inside reported speech.
       set_off = set_off || word(b - 1) == ":" ||
                 (word(b - 1) == "," && (b - 1 == sentence_begin || lower_words_[b - 2] != "that"));
       --b;
@@ -659,7 +660,7 @@ class ClaimFinder {
         // "insisted on [legally binding guarantees]", "spoke of [...]", not "spoke at [a gathering]".
         // The topic follows the cue, a time aside ("spoke out Tuesday about ..."); "spoke in a cottage
         // on a Marine base" names a place, "spoke on a radio show" a medium.
-        const bool object_of_on = relation == "obl" && cue.kind == lexicon::CueKind::VerbOn &&
+        const bool object_of_on = relation == "obl" && cue.kind == lexicon::CueKind::VerbOn && child > w &&
                                   has_child_word(tree, child, first, "case", kContentPrepositions) &&
                                   !text::is_one_of(lower_words_[first + child], kStatementMedia) &&
                                   std::none_of(pos_.begin() + static_cast<std::ptrdiff_t>(cue.end),
@@ -740,6 +741,8 @@ class ClaimFinder {
     while (begin < end && skippable(begin)) ++begin;
     while (end > begin && skippable(end - 1)) --end;
     if (end < begin + 3) return std::nullopt;
+    // Trimming may have taken the words before the aside ("That, he said, was a mistake").
+    if (aside_end > aside_begin && (begin > aside_begin || end < aside_end)) return std::nullopt;
     return ReportedClause{begin, end, clause_head, aside_begin, aside_end};
   }
 
@@ -1128,7 +1131,7 @@ class ClaimFinder {
   void find_mentioned() {
     for (Claim& claim : claims_) {
       for (std::size_t m = 0; m < mentions_.size(); ++m) {
-        if (!claim.content.contains(mentions_[m].span) || claim.aside.contains(mentions_[m].span)) continue;
+        if (!in_what_was_said(claim, mentions_[m].span)) continue;
         const std::size_t entity = entities_.entity_of_mention[m];
         const bool speaker = claim.speaker == entity ||
                              std::find(claim.joint_speakers.begin(), claim.joint_speakers.end(), entity) !=
@@ -1158,7 +1161,8 @@ class ClaimFinder {
   std::vector<bool> used_;                // tokens already read as an attribution or a tree's cue
   std::vector<std::string> lower_words_;  // every token in lower case, for the cue lexicon
   std::vector<Claim> claims_;
-  std::map<std::size_t, std::size_t> quotation_claim_;  // quotation index -> its claim in claims_
+  // quotation index -> its claim in claims_; valid until join_broken_quotations removes claims
+  std::map<std::size_t, std::size_t> quotation_claim_;
 };
 
 }  // namespace

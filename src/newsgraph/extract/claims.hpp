@@ -34,6 +34,11 @@ struct Claim {
   std::optional<std::string> date;  // when it was said, where the attribution says ("said on Saturday")
 };
 
+// Whether a span lies in what was said: inside the content, outside its aside.
+inline bool in_what_was_said(const Claim& claim, Span span) {
+  return claim.content.contains(span) && !claim.aside.contains(span);
+}
+
 // The sentences whose trees extract_claims reads: those with a reporting cue (one flag per sentence).
 std::vector<bool> sentences_with_cues(std::string_view text, const text::Segments& segments);
 

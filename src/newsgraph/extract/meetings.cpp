@@ -363,7 +363,7 @@ class MeetingFinder {
   // but not "Ryabkov said the talks would go on").
   static bool reported_at(const Claim& claim, const Meeting& meeting) {
     for (std::size_t i = 0; i < meeting.sentences.size(); ++i)
-      if (meeting.sentences[i] == claim.sentence && !claim.content.contains(meeting.triggers[i])) return true;
+      if (meeting.sentences[i] == claim.sentence && !in_what_was_said(claim, meeting.triggers[i])) return true;
     return false;
   }
 
@@ -374,7 +374,7 @@ class MeetingFinder {
   std::optional<std::size_t> reported_meeting(const Claim& claim) const {
     if (meetings_.empty() || !claim.speaker) return std::nullopt;
     for (const time::TimeExpression& time : times_)
-      if (time.sentence == claim.sentence && !claim.content.contains(time.span)) return std::nullopt;
+      if (time.sentence == claim.sentence && !in_what_was_said(claim, time.span)) return std::nullopt;
     const Meeting& lead = meetings_.front();
     if (lead.planned || !lead.date || lead.date != document_.date ||
         lead.sentences.front() >= kLeadSentences || claim.sentence < lead.sentences.front())
