@@ -26,6 +26,10 @@ constexpr std::array<std::string_view, 17> kStatementMedia{
 // "said this week", "said last month": the nouns of a time after a cue.
 constexpr std::array<std::string_view, 9> kTimeNouns{"week",    "month", "year", "day",    "weekend",
                                                      "morning", "night", "time", "evening"};
+// The tags of a finite verb: it has a tense, and a subject of its own.
+constexpr std::array<std::string_view, 3> kFiniteVerbTags{"VBD", "VBZ", "VBP"};
+bool is_finite_verb(std::string_view tag) { return text::is_one_of(tag, kFiniteVerbTags); }
+
 // The words that open a clause of when or why after what was said ("called it a disgrace after she ...").
 constexpr std::array<std::string_view, 5> kTimeSubordinators{"after", "before", "when", "while", "because"};
 // The markers of a condition on what was said ("... unless there was a rethink").
@@ -284,21 +288,10 @@ class ClaimFinder {
       const std::size_t entity = entities_.entity_of_mention[m];
       if (entities_.entities[entity].type != tag::EntityType::Person) continue;
       for (std::size_t t = mention.first_token; t-- > 0 && mention.first_token - t <= 3;)
-        if (lower_words_[t] == wanted || written_out(lower_words_[t]) == wanted) return entity;
+        // "the governor" of "Gov. Chris Christie": the title lexicon spells abbreviations out.
+        if (lower_words_[t] == wanted || text::ascii_lower(titles_.spelled_out(word(t))) == wanted) return entity;
     }
     return std::nullopt;
-  }
-
-  // A title as news abbreviates it before a name, written out: "gov." -> "governor". Other words as
-  // they are.
-  static std::string_view written_out(std::string_view title) {
-    constexpr std::array<std::pair<std::string_view, std::string_view>, 8> kAbbreviations{{
-        {"gov.", "governor"}, {"gov", "governor"}, {"sen.", "senator"}, {"sen", "senator"},
-        {"rep.", "representative"}, {"gen.", "general"}, {"sec.", "secretary"}, {"amb.", "ambassador"},
-    }};
-    for (const auto& [abbreviation, title_word] : kAbbreviations)
-      if (title == abbreviation) return title_word;
-    return title;
   }
 
   std::optional<Speaker> pronoun_speaker(std::size_t t) const {
@@ -515,9 +508,14 @@ class ClaimFinder {
       first.content.end = claims_[second].content.end;
       joined[second] = true;
     }
+    remove_claims(joined);
+  }
+
+  // Removes the claims flagged in `gone` (one flag per claim), keeping the order of the rest.
+  void remove_claims(const std::vector<bool>& gone) {
     std::vector<Claim> kept;
     for (std::size_t c = 0; c < claims_.size(); ++c)
-      if (!joined[c]) kept.push_back(claims_[c]);
+      if (!gone[c]) kept.push_back(std::move(claims_[c]));
     claims_ = std::move(kept);
   }
 
@@ -544,23 +542,19 @@ class ClaimFinder {
       end = segments_.sentences[n].end_token;
     for (std::size_t t = next.first_token; t < end; ++t)
       if (quotation_at_[t] != kNone) return;
-    Claim claim;
-    claim.content = tokens_span(next.first_token, end);
-    claim.cue = tokens_span(cue->begin, cue->end);
-    claim.attribution = tokens_span(speaker->begin, cue->end);
-    claim.quote = true;
-    claim.speaker = speaker->entity;
-    claim.joint_speakers = speaker->joint;
-    claim.sentence = s + 1;
-    for (std::size_t t = speaker->begin; t < cue->end; ++t) used_[t] = true;
-    claims_.push_back(claim);
+    add_quoted(tokens_span(next.first_token, end), *cue, *speaker, s + 1);
   }
 
   void add_quoted(const text::Quotation& quotation, const CueMatch& cue, const Speaker& speaker,
                   std::size_t sentence) {
     quotation_claim_[static_cast<std::size_t>(&quotation - segments_.quotations.data())] = claims_.size();
+    add_quoted(trim_trailing_punctuation(quotation.content), cue, speaker, sentence);
+  }
+
+  // A quotation's claim whose content is given as it is; its attribution is used up.
+  void add_quoted(Span content, const CueMatch& cue, const Speaker& speaker, std::size_t sentence) {
     Claim claim;
-    claim.content = trim_trailing_punctuation(quotation.content);
+    claim.content = content;
     claim.cue = tokens_span(cue.begin, cue.end);
     claim.attribution = tokens_span(std::min(cue.begin, speaker.begin), std::max(cue.end, speaker.end));
     claim.quote = true;
@@ -773,10 +767,9 @@ class ClaimFinder {
   // warned"): it cannot share the other's tense, so it goes with the verb above, where the parser
   // often misplaces it.
   bool joined_out_of_tense(const parse::DependencyTree& tree, std::size_t d, std::size_t first) const {
-    constexpr std::array<std::string_view, 3> kFinite{"VBD", "VBZ", "VBP"};
     constexpr std::array<std::string_view, 2> kNonFinite{"VB", "VBG"};
     const auto head = tree.head(d);
-    return head && tree.relation(d) == "conj" && text::is_one_of(pos_[first + d], kFinite) &&
+    return head && tree.relation(d) == "conj" && is_finite_verb(pos_[first + d]) &&
            text::is_one_of(pos_[first + *head], kNonFinite) && tree.children(d, "nsubj").empty();
   }
 
@@ -892,7 +885,7 @@ class ClaimFinder {
       // "Turnover, according to Putin, was tantamount to ...": the content goes on after the aside;
       // after "which" it is the relative clause's ("..., which, according to Putin, was ...").
       const auto goes_on = [&](std::size_t t) {
-        return t < end && (pos_[t] == "VBD" || pos_[t] == "VBZ" || pos_[t] == "VBP" || pos_[t] == "MD");
+        return t < end && (is_finite_verb(pos_[t]) || pos_[t] == "MD");
       };
       if (after_speaker < end && word(after_speaker) == "," && goes_on(after_speaker + 1)) {
         const std::size_t before_aside = cue.begin - 1;
@@ -974,8 +967,7 @@ class ClaimFinder {
     }
     // "Everything Trump says is a lie": a content that opens with a verb, its subject not set before
     // the attribution, has none; the cue was inside a noun phrase.
-    if (pos_[content] == "VBZ" || pos_[content] == "VBD" || pos_[content] == "VBP" || pos_[content] == "MD")
-      return false;
+    if (is_finite_verb(pos_[content]) || pos_[content] == "MD") return false;
     add_reported(tokens_span(content, content_end), cue, *speaker, s);
     return true;
   }
@@ -1003,8 +995,7 @@ class ClaimFinder {
   // Wednesday on ..."), unless more is joined on ("... and a “grave threat”").
   std::optional<std::size_t> object_ends_at(std::size_t content, std::size_t t) const {
     const std::string_view w = word(t);
-    const std::string_view next_tag = pos_[t + 1];
-    if ((w == "and" || w == "but") && (next_tag == "VBD" || next_tag == "VBZ" || next_tag == "VBP" || cue_at(t + 1)))
+    if ((w == "and" || w == "but") && (is_finite_verb(pos_[t + 1]) || cue_at(t + 1)))
       return t > content + 1 && word(t - 1) == "," ? t - 1 : t;
     if (quotation_at_[t] != kNone && !is_quotation_mark(w)) return std::nullopt;
     // "in a statement", "in an email released ...": the medium, not what was said.
@@ -1121,10 +1112,9 @@ class ClaimFinder {
                       outer.content.begin == inner.attribution.begin && outer.content.contains(inner.content);
              });
     };
-    std::vector<Claim> kept;
-    for (const Claim& claim : claims_)
-      if (!restates(claim)) kept.push_back(claim);
-    claims_ = std::move(kept);
+    std::vector<bool> restated;
+    for (const Claim& claim : claims_) restated.push_back(restates(claim));
+    remove_claims(restated);
   }
 
   // The first mention of each entity named inside each claim's content, in text order, its speakers aside.
