@@ -44,6 +44,17 @@ TEST_CASE("a title before a name gives a role of the country or body before the 
   CHECK(r.name_of(r.analysis.roles[1].owner) == "NATO");
 }
 
+TEST_CASE("a country's name used as its adjective before a title gives a role of that country",
+          "[extract][roles]") {
+  // The tagger marks "Saudi" as a miscellaneous name, as it marks "Russian"; "Saudi" is no demonym
+  // in the gazetteer (that is "Saudi Arabian") but a short name of the country.
+  const auto r = read("The talks in Riyadh were opened by Saudi Foreign Minister Adel al-Jubeir on Monday.");
+  REQUIRE(r.analysis.roles.size() == 1);
+  CHECK(r.name_of(r.analysis.roles[0].person) == "Adel al-Jubeir");
+  CHECK(r.analysis.roles[0].title == "Foreign Minister");
+  CHECK(r.name_of(r.analysis.roles[0].owner) == "Saudi Arabia");
+}
+
 TEST_CASE("plural titles pair their holders with their countries in order", "[extract][roles]") {
   const auto r = read(
       "In July 2009 Presidents of Russia and the United States, Dmitry Medvedev and Barack Obama, agreed to "
