@@ -55,6 +55,17 @@ TEST_CASE("a country's name used as its adjective before a title gives a role of
   CHECK(r.name_of(r.analysis.roles[0].owner) == "Saudi Arabia");
 }
 
+TEST_CASE("a city with its state after it, set off by commas, owns the title that follows",
+          "[extract][roles]") {
+  const auto r = read(
+      "The mayor praised Fresno, Calif., police officer Maria Lopez on Monday. "
+      "At Annapolis, Md., Admiral John Harris trained as a pilot.");
+  REQUIRE(r.analysis.roles.size() == 1);
+  CHECK(r.name_of(r.analysis.roles[0].person) == "Maria Lopez");
+  CHECK(r.analysis.roles[0].title == "police officer");
+  CHECK(r.name_of(r.analysis.roles[0].owner) == "Fresno");
+}
+
 TEST_CASE("plural titles pair their holders with their countries in order", "[extract][roles]") {
   const auto r = read(
       "In July 2009 Presidents of Russia and the United States, Dmitry Medvedev and Barack Obama, agreed to "
@@ -267,8 +278,9 @@ TEST_CASE("'X described Y as Z' claims the object, and a title finds the person 
   CHECK(r.name_of(*r.analysis.claims[1].speaker) == "Viktor Khristenko");
 
   // An infinitive joined on goes on with the appeal; the finite "complained" above does not.
-  const auto appeal = read("Senator Adam Schiff called on the administration to call out Russia and consider "
-                           "further sanctions.");
+  const auto appeal = read(
+      "Senator Adam Schiff called on the administration to call out Russia and consider "
+      "further sanctions.");
   REQUIRE(appeal.analysis.claims.size() == 1);
   CHECK(appeal.text_of(appeal.analysis.claims[0].content) ==
         "the administration to call out Russia and consider further sanctions");
@@ -437,7 +449,8 @@ TEST_CASE("an attribution set inside what was said is an aside of the claim, lef
   CHECK(r.text_of(fronted.aside) == ", Chief Justice Roberts said, ");
   REQUIRE(fronted.speaker);
   CHECK(r.name_of(*fronted.speaker) == "John Roberts");
-  CHECK(r.text_of(r.analysis.claims[1].content) == "The average weekly benefit, the agency says, would be $300");
+  CHECK(r.text_of(r.analysis.claims[1].content) ==
+        "The average weekly benefit, the agency says, would be $300");
   CHECK(r.text_of(r.analysis.claims[1].aside) == ", the agency says, ");
 
   // The graph's claim text joins the words on either side of the aside.
@@ -447,8 +460,8 @@ TEST_CASE("an attribution set inside what was said is an aside of the claim, lef
   const auto& g = graph.boost_graph();
   for (const auto v : boost::make_iterator_range(boost::vertices(g)))
     if (g[v].type == graph::NodeType::Claim) texts.push_back(g[v].text);
-  CHECK(std::find(texts.begin(), texts.end(), "To understand the real Dred Scott one should visit this museum") !=
-        texts.end());
+  CHECK(std::find(texts.begin(), texts.end(),
+                  "To understand the real Dred Scott one should visit this museum") != texts.end());
 }
 
 TEST_CASE("a claim nested in a claim of the same speaker goes; a verb the speaker did ends the content",
@@ -459,7 +472,8 @@ TEST_CASE("a claim nested in a claim of the same speaker goes; a verb the speake
       "hackers from China.");
   REQUIRE(r.analysis.claims.size() == 2);
   CHECK(r.text_of(r.analysis.claims[0].content) == "she hoped the bill would pass before the summer");
-  CHECK(r.text_of(r.analysis.claims[1].content) == "he would order a review of the nation's computer defenses");
+  CHECK(r.text_of(r.analysis.claims[1].content) ==
+        "he would order a review of the nation's computer defenses");
   REQUIRE(r.analysis.claims[1].speaker);
   CHECK(r.name_of(*r.analysis.claims[1].speaker) == "Donald Trump");
 
@@ -660,10 +674,12 @@ TEST_CASE("an attribution may name whom it was said to before a comma; 'accordin
   const auto r = read(
       "Rush Limbaugh told his radio audience on Monday, \u201cWhat has happened is this. The campaign has "
       "sent its orders.\u201d\n\nAccording to Limbaugh, \u201cThe debate is rigged. The moderator will "
-      "help her.\u201d\n\nRobby Mook told the crowd in Ohio that, \u201cof course he will defend himself\u201d "
+      "help her.\u201d\n\nRobby Mook told the crowd in Ohio that, \u201cof course he will defend "
+      "himself\u201d "
       "against the attacks.");
   REQUIRE(r.analysis.claims.size() == 3);
-  CHECK(r.text_of(r.analysis.claims[0].content) == "What has happened is this. The campaign has sent its orders.");
+  CHECK(r.text_of(r.analysis.claims[0].content) ==
+        "What has happened is this. The campaign has sent its orders.");
   CHECK(r.analysis.claims[0].quote);
   CHECK(r.text_of(r.analysis.claims[1].content) == "The debate is rigged. The moderator will help her.");
   CHECK(r.analysis.claims[1].quote);
@@ -698,27 +714,32 @@ TEST_CASE("'according to X' set inside what was said, and 'has said' closing it,
   CHECK(r.text_of(r.analysis.claims[2].aside) == ", according to the International Monetary Fund, ");
 }
 
-TEST_CASE("what is said of an object ends with its quotation, before 'but' and a verb, before 'after' "
-          "and before the medium",
-          "[extract][claims]") {
+TEST_CASE(
+    "what is said of an object ends with its quotation, before 'but' and a verb, before 'after' "
+    "and before the medium",
+    "[extract][claims]") {
   const auto r = read(
-      "Governor Chris Christie blasted Hillary Clinton as a \u201cdisgrace\u201d on Wednesday on a radio show.\n\n"
+      "Governor Chris Christie blasted Hillary Clinton as a \u201cdisgrace\u201d on Wednesday on a radio "
+      "show.\n\n"
       "Trump further described the incident as a \u201cterrible situation\u201d but stopped short of "
       "blaming the officer.\n\n"
       "Former Conservative leader Iain Duncan Smith, one of the chief critics of the plans, condemned the "
       "debate as a charade after the vote.\n\n"
       "Michael Oren referenced \u201cpolitical tensions\u201d in advanced economies that are generating "
-      "uncertainty.\n\nUnion leader Keron Blair called for more school investment in a statement on Thursday.");
+      "uncertainty.\n\nUnion leader Keron Blair called for more school investment in a statement on "
+      "Thursday.");
   struct Expected {
     const char* text;
     const char* speaker;
   };
   const std::vector<Expected> expected{
       {"Hillary Clinton as a \u201cdisgrace\u201d", "Chris Christie"},
-      {"the incident as a \u201cterrible situation\u201d", "Trump"},  // an adverb ("further": RBR) before the cue
-      {"the debate as a charade", "Iain Duncan Smith"},                  // the person before the apposition
+      {"the incident as a \u201cterrible situation\u201d",
+       "Trump"},                                         // an adverb ("further": RBR) before the cue
+      {"the debate as a charade", "Iain Duncan Smith"},  // the person before the apposition
       // An object's quotation is inside its claim, not a claim of its own.
-      {"\u201cpolitical tensions\u201d in advanced economies that are generating uncertainty", "Michael Oren"},
+      {"\u201cpolitical tensions\u201d in advanced economies that are generating uncertainty",
+       "Michael Oren"},
       {"more school investment", "Keron Blair"},
   };
   REQUIRE(r.analysis.claims.size() == expected.size());
@@ -755,8 +776,9 @@ TEST_CASE("a passive object cue claims what the speaker after 'by' called its su
   CHECK(r.name_of(*r.analysis.claims[0].speaker) == "Liberal Democrats");
 }
 
-TEST_CASE("a paragraph after 'The governor added:' is a block quotation of the governor's; a show is no topic",
-          "[extract][claims]") {
+TEST_CASE(
+    "a paragraph after 'The governor added:' is a block quotation of the governor's; a show is no topic",
+    "[extract][claims]") {
   const auto r = read(
       "New Jersey Gov. Chris Christie spoke on a radio show on Wednesday. He was asked about Hillary "
       "Clinton.\n\nThe governor added:\n\nIt is typical of her. She knows nothing about policing.\n\n"

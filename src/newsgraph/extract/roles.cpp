@@ -58,6 +58,7 @@ class RoleFinder {
   // "Russia's", "the United States'". Sets `begin` to where those words start.
   std::optional<std::size_t> owner_ending_at(std::size_t end, std::size_t floor, std::size_t& begin) const {
     if (end <= floor) return std::nullopt;
+    if (const auto city = city_before_its_region(end, floor, begin)) return city;
     std::size_t last = end;
     if (is_possessive(words_[end - 1]) && end - 1 > floor) last = end - 1;
     const std::size_t marker = mention_end_[last];
@@ -66,6 +67,31 @@ class RoleFinder {
     if (!is_owner(entity)) return std::nullopt;
     begin = marker == kDemonym ? last - 1 : tagging_.mentions[marker].first_token;
     return entity;
+  }
+
+  // "Tulsa, Okla., police officer": a place, then its state or country set off by commas, ends
+  // just before `end`; the first place is the owner. After a preposition the places end an opening
+  // phrase instead ("At Annapolis, Md., Admiral Harris trained").
+  std::optional<std::size_t> city_before_its_region(std::size_t end, std::size_t floor,
+                                                    std::size_t& begin) const {
+    if (end < floor + 5 || words_[end - 1] != ",") return std::nullopt;
+    std::size_t region_end = end - 1;
+    if (words_[region_end - 1] == ".") --region_end;  // the period of "Okla."
+    const std::size_t region = mention_end_[region_end];
+    if (region == kNone || region == kDemonym || !is_place(entity_at_[region_end - 1])) return std::nullopt;
+    const std::size_t comma = tagging_.mentions[region].first_token - 1;
+    if (comma <= floor || words_[comma] != "," || mention_end_[comma] == kNone ||
+        mention_end_[comma] == kDemonym || !is_place(entity_at_[comma - 1]))
+      return std::nullopt;
+    const std::size_t city = tagging_.mentions[mention_end_[comma]].first_token;
+    if (city > floor && (tagging_.pos[city - 1] == "IN" || tagging_.pos[city - 1] == "TO"))
+      return std::nullopt;
+    begin = city;
+    return entity_at_[comma - 1];
+  }
+
+  bool is_place(std::size_t entity) const {
+    return entity != kNone && entities_.entities[entity].type == tag::EntityType::Place;
   }
 
   // The start of a title that ends exactly at `end`, searching back no further than `floor`.
