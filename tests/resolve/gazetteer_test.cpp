@@ -92,6 +92,9 @@ TEST_CASE("gazetteer: cities and regions", "[resolve][gazetteer]") {
   require_place("Bogotá", "Bogotá", PlaceKind::City, "Colombia");
   require_place("Texas", "Texas", PlaceKind::Region, "United States");
   require_place("Chechnya", "Chechnya", PlaceKind::Region, "Russia");
+  // A state as written after a city ("Tulsa, Okla.").
+  require_place("Okla.", "Oklahoma", PlaceKind::Region, "United States");
+  require_place("N.C.", "North Carolina", PlaceKind::Region, "United States");
 }
 
 TEST_CASE("gazetteer: city names that are common words or surnames are left out", "[resolve][gazetteer]") {
@@ -144,12 +147,14 @@ TEST_CASE("gazetteer: small lexicons load from strings", "[resolve][gazetteer]")
       .countries = "# newsgraph-gazetteer 1 countries\n# a comment\nGeorgia\t\tGeorgian\tTbilisi\n",
       .cities = "# newsgraph-gazetteer 1 cities\nGeorgia\tUnited States\nSpringfield\t\n",
       .regions = "# newsgraph-gazetteer 1 regions\nGeorgia\tUnited States\n",
+      .region_abbreviations = "# newsgraph-gazetteer 1 region-abbreviations\nGa.\tGeorgia\tUnited States\n",
       .organizations = "# newsgraph-gazetteer 1 organizations\nUnited Nations\tUN\t\n",
       .organizations_supraverden = "# newsgraph-gazetteer 1 organizations\nUnited Nations\tONU\tThe UN\n",
   });
   CHECK(small.find_place("Georgia")->kind == PlaceKind::Country);
   CHECK(small.find_place("Tbilisi")->country == "Georgia");
   CHECK(small.find_place("Springfield")->country.empty());
+  CHECK(small.find_place("Ga.")->kind == PlaceKind::Region);
   const auto un = small.find_organization("ONU");
   REQUIRE(un.has_value());
   CHECK(un->abbreviations == std::vector<std::string>{"UN", "ONU"});

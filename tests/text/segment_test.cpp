@@ -64,6 +64,18 @@ TEST_CASE("an abbreviation at the end of a sentence closes it before a sentence 
         std::vector<std::string>{"The system was built by the U.S.", "The next day it failed."});
 }
 
+TEST_CASE("a state's abbreviation keeps its period and ends a sentence before a capital", "[text]") {
+  const auto document = document_of("Fresno, Calif., police came. They live in Fresno, Calif. Police left.");
+  CHECK(tokens_of(document) == std::vector<std::string>{"Fresno", ",", "Calif.", ",", "police", "came", ".",
+                                                        "They", "live", "in", "Fresno", ",", "Calif.",
+                                                        "Police", "left", "."});
+  CHECK(sentences_of(document) == std::vector<std::string>{"Fresno, Calif., police came.",
+                                                           "They live in Fresno, Calif.", "Police left."});
+  // Only after a city's comma: elsewhere the word is a word.
+  CHECK(tokens_of(document_of("They sang at Midnight Mass.")) ==
+        std::vector<std::string>{"They", "sang", "at", "Midnight", "Mass", "."});
+}
+
 TEST_CASE("closing quotation marks stay with their sentence", "[text]") {
   const auto document = document_of(
       "\u201CNo results have been yielded.\u201D \u201CIn the meantime, it grew,\u201D he stated. "

@@ -20,6 +20,7 @@ constexpr std::string_view kCitiesFile = "resolve/cities.tsv";
 constexpr std::string_view kRegionsFile = "resolve/regions.tsv";
 constexpr std::string_view kOrganizationsFile = "resolve/organizations.tsv";
 constexpr std::string_view kSupraverdenFile = "resolve/organizations_supraverden.tsv";
+constexpr std::string_view kRegionAbbreviationsFile = "resolve/region_abbreviations.tsv";
 
 [[noreturn]] void fail(std::string_view file, std::size_t line, const std::string& message) {
   throw ModelError(std::string(file) + ":" + std::to_string(line) + ": " + message);
@@ -187,7 +188,8 @@ std::string normalize_name(std::string_view name) {
 
 Gazetteer::Gazetteer(const GazetteerSources& sources) {
   // One copy of all lexicons, reserved up front so that views into it stay valid.
-  text_.reserve(sources.countries.size() + sources.cities.size() + sources.regions.size());
+  text_.reserve(sources.countries.size() + sources.cities.size() + sources.regions.size() +
+                sources.region_abbreviations.size());
   const auto own = [this](std::string_view text) {
     const std::size_t offset = text_.size();
     text_ += text;
@@ -196,16 +198,19 @@ Gazetteer::Gazetteer(const GazetteerSources& sources) {
   const std::string_view countries = own(sources.countries);
   const std::string_view cities = own(sources.cities);
   const std::string_view regions = own(sources.regions);
+  const std::string_view region_abbreviations = own(sources.region_abbreviations);
   const auto newlines = [](std::string_view text) {
     return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
   };
-  places_.reserve(newlines(cities) + newlines(regions));
-  place_index_.reserve(newlines(countries) * 4 + newlines(cities) + newlines(regions));
+  places_.reserve(newlines(cities) + newlines(regions) + newlines(region_abbreviations));
+  place_index_.reserve(newlines(countries) * 4 + newlines(cities) + newlines(regions) +
+                       newlines(region_abbreviations));
 
   // Insertion order is priority order: the first place to claim a name keeps it.
   read_countries(countries);
   read_places(cities, kCitiesFile, PlaceKind::City);
   read_places(regions, kRegionsFile, PlaceKind::Region);
+  read_region_abbreviations(region_abbreviations);
   sort_place_index();
   read_organizations(sources.organizations, kOrganizationsFile);
   read_organizations(sources.organizations_supraverden, kSupraverdenFile);
@@ -216,6 +221,7 @@ const Gazetteer& Gazetteer::embedded() {
       .countries = require_embedded(kCountriesFile),
       .cities = require_embedded(kCitiesFile),
       .regions = require_embedded(kRegionsFile),
+      .region_abbreviations = require_embedded(kRegionAbbreviationsFile),
       .organizations = require_embedded(kOrganizationsFile),
       .organizations_supraverden = require_embedded(kSupraverdenFile),
   });
@@ -261,6 +267,14 @@ void Gazetteer::read_places(std::string_view text, std::string_view file, PlaceK
   read_rows(text, file, lexicon, 2, [&](std::span<const std::string_view> columns) {
     add_place(columns[0], Place{columns[0], columns[1], kind});
   });
+}
+
+void Gazetteer::read_region_abbreviations(std::string_view text) {
+  // abbreviation, region, country: "Okla." finds Oklahoma.
+  read_rows(text, kRegionAbbreviationsFile, "region-abbreviations", 3,
+            [&](std::span<const std::string_view> columns) {
+              add_place(columns[0], Place{columns[1], columns[2], PlaceKind::Region});
+            });
 }
 
 void Gazetteer::read_organizations(std::string_view text, std::string_view file) {

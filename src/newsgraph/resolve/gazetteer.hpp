@@ -1,7 +1,7 @@
 // A gazetteer: the countries, cities, first-level regions and international organisations that news
 // names, read from the lexicons resolve/countries.tsv, cities.tsv, regions.tsv, organizations.tsv and
 // organizations_supraverden.tsv (made by tools/make_gazetteers.py; the format is described in each
-// file's header comment). Lookups take a name as written in the text, letter case included ("Nice"
+// file's header comment), and region_abbreviations.tsv ("Okla." for Oklahoma, written by hand). Lookups take a name as written in the text, letter case included ("Nice"
 // is a city, "nice" is not); they also accept "St" or "St." for "Saint", curly apostrophes for
 // straight ones, and a leading "the" ("the United States"). When a name is both, a country beats a
 // city and a city beats a region ("Georgia" is the country). No offsets here: names are UTF-8
@@ -41,6 +41,7 @@ struct GazetteerSources {
   std::string_view countries;
   std::string_view cities;
   std::string_view regions;
+  std::string_view region_abbreviations;  // "Okla." for Oklahoma
   std::string_view organizations;
   std::string_view organizations_supraverden;  // rows merge into organizations.tsv's by canonical name
 };
@@ -75,6 +76,7 @@ class Gazetteer {
 
   void read_countries(std::string_view text);
   void read_places(std::string_view text, std::string_view file, PlaceKind kind);
+  void read_region_abbreviations(std::string_view text);
   void read_organizations(std::string_view text, std::string_view file);
   void add_place(std::string_view name, const Place& place);
   void sort_place_index();

@@ -22,6 +22,15 @@ constexpr std::array kAbbreviations = {
     "Nos"sv,  "vs"sv,   "Mt"sv,   "Ft"sv,     "Ave"sv,  "Jr"sv,  "Sr"sv,  "Co"sv,     "Corp"sv,
     "Inc"sv,  "Ltd"sv,  "Bros"sv, "approx"sv, "e.g"sv,  "i.e"sv, "etc"sv, "Messrs"sv, "Mme"sv};
 
+// States of the United States as written after a city and its comma ("Tulsa, Okla., police"),
+// where they keep their period ("Midnight Mass." is no state); that period still ends a sentence
+// where a period of its own would ("in Tulsa, Okla. Police said").
+// The dotted ones ("N.C.") are dotted initials; see resolve/region_abbreviations.tsv for the states.
+constexpr std::array kStateAbbreviations = {
+    "Ala"sv, "Ariz"sv, "Ark"sv, "Calif"sv, "Colo"sv, "Conn"sv, "Fla"sv,  "Ill"sv, "Ind"sv,  "Kan"sv,
+    "Ky"sv,  "La"sv,   "Md"sv,  "Mass"sv,  "Mich"sv, "Minn"sv, "Miss"sv, "Mo"sv,  "Mont"sv, "Neb"sv,
+    "Nev"sv, "Okla"sv, "Ore"sv, "Pa"sv,    "Tenn"sv, "Va"sv,   "Vt"sv,   "Wis"sv, "Wyo"sv};
+
 // Abbreviations that may also close a sentence ("... by the U.S. The next day ..."): they end one
 // only before a word that typically opens a sentence.
 constexpr std::array kSentenceOpeners = {
@@ -129,7 +138,7 @@ class ChunkTokenizer {
       } else if (c == '.') {
         const std::string_view stem = text_.substr(begin, last - begin);
         if (text::is_one_of(stem, kAbbreviations) || is_dotted_initials(stem) ||
-            stem.find('.') != std::string_view::npos)
+            stem.find('.') != std::string_view::npos || state_after_comma(stem))
           break;  // the period belongs to the abbreviation
         tail.push_back(Span{last, end});
         end = last;
@@ -170,6 +179,11 @@ class ChunkTokenizer {
     const std::string_view rest = text_.substr(begin + 1, end - begin - 1);
     return rest.starts_with("s") || rest.starts_with("re") || rest.starts_with("ll") ||
            (!rest.empty() && rest[0] >= '0' && rest[0] <= '9');
+  }
+
+  bool state_after_comma(std::string_view stem) const {
+    return text::is_one_of(stem, kStateAbbreviations) && !out_.empty() &&
+           slice(text_, out_.back().span) == ",";
   }
 
   std::string_view text_;
@@ -237,8 +251,12 @@ void split_sentences(std::string_view text, const std::vector<Token>& tokens, st
     if (!ends && token.size() > 1 && token.back() == '.' && i + 1 < end) {
       // An abbreviation kept whole ends a sentence only before a typical sentence opener.
       const std::string_view stem = token.substr(0, token.size() - 1);
-      ends = !text::is_one_of(stem, kAbbreviations) && stem.find('.') != std::string_view::npos &&
-             text::is_one_of(slice(text, tokens[i + 1].span), kSentenceOpeners);
+      const std::string_view next = slice(text, tokens[i + 1].span);
+      if (text::is_one_of(stem, kStateAbbreviations))
+        ends = true;  // as a period of its own would, before what opens a sentence (below)
+      else
+        ends = !text::is_one_of(stem, kAbbreviations) && stem.find('.') != std::string_view::npos &&
+               text::is_one_of(next, kSentenceOpeners);
     }
     if (!ends) continue;
     std::size_t stop = i + 1;
