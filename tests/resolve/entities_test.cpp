@@ -121,6 +121,21 @@ TEST_CASE("a description by title stands for the person who was given that title
         std::vector<std::string>{"The Secretary-General"});
 }
 
+TEST_CASE("a description stands only for a person whose own title holds all its title words",
+          "[resolve][entities]") {
+  // The Chancellor's title is not Putin's, though it stands a few words before his name; a Prime
+  // Minister is no defence minister, and a Deputy Prime Minister no Prime Minister.
+  const Analysis analysis = analysed(
+      "The German Chancellor and President Vladimir Putin met in Berlin on Monday. "
+      "The German Chancellor said the talks were useful. "
+      "Prime Minister Tony Blair arrived on Tuesday. The defence minister stayed at home. "
+      "The minister spoke first. Deputy Prime Minister John Prescott followed. The Prime Minister "
+      "left early.");
+  CHECK(references_of(analysis, entity_named(analysis, "Vladimir Putin")).empty());
+  CHECK(references_of(analysis, entity_named(analysis, "Tony Blair")) ==
+        std::vector<std::string>{"The minister", "The Prime Minister"});
+}
+
 TEST_CASE("a description in apposition stands for the person before it", "[resolve][entities]") {
   const Analysis analysis =
       analysed("Jane Smith, the Trade and Industry Secretary, visited Leeds on Monday.");

@@ -1,6 +1,7 @@
 #include "newsgraph/resolve/entities.hpp"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <optional>
 
@@ -252,31 +253,64 @@ class Resolver {
     return head_end;
   }
 
+  // Title words that make a title another office than the same title without them.
+  static constexpr std::array kOtherRanks = {std::string_view("deputy"), std::string_view("vice"),
+                                             std::string_view("under"),  std::string_view("assistant"),
+                                             std::string_view("junior"), std::string_view("shadow"),
+                                             std::string_view("former")};
+
   // Who holds the title the description [the, end) names: the person it follows in apposition
   // ("Ms Hewitt, the Trade and Industry Secretary"), else the latest person whose name came right
-  // after the same head word ("NATO Secretary-General Anders Fogh Rasmussen" for "the Secretary-General"),
-  // and after the same country's adjective where the description has one ("the French President").
+  // after a title with the same title words ("NATO Secretary-General Anders Fogh Rasmussen" for "the
+  // Secretary-General", "Prime Minister Tony Blair" for "the Prime Minister" and "the minister"), and
+  // with the same country's adjective where the description has one ("the French President").
   std::optional<std::size_t> holder_of_title(std::size_t the, std::size_t end,
                                              const std::vector<std::size_t>& mention_at) const {
     if (the >= 2 && word(the - 1) == "," && mention_at[the - 2] != kNone) {
       const std::size_t entity = result_.entity_of_mention[mention_at[the - 2]];
       if (result_.entities[entity].type == tag::EntityType::Person) return entity;
     }
-    const std::string head = text::ascii_lower(word(end - 1));
+    const lexicon::Titles& titles = lexicon::Titles::embedded();
+    // The description's title words, the head last ("defence", "minister"), and its country.
+    std::vector<std::string> title_words;
     std::optional<std::string> country;
-    for (std::size_t t = the + 1; t < end && !country; ++t) country = gazetteer_.country_of_demonym(word(t));
+    for (std::size_t t = the + 1; t < end; ++t) {
+      if (const auto demonym = gazetteer_.country_of_demonym(word(t)))
+        country = country ? country : demonym;
+      else if (titles.is_title_word(word(t)))
+        title_words.push_back(text::ascii_lower(word(t)));
+    }
     for (std::size_t m = mentions_.size(); m-- > 0;) {
       const tag::Mention& mention = mentions_[m];
       if (mention.first_token >= the) continue;
       const std::size_t entity = result_.entity_of_mention[m];
       if (result_.entities[entity].type != tag::EntityType::Person) continue;
       const std::size_t sentence_begin = segments_.sentences[mention.sentence].first_token;
-      bool has_head = false, same_country = !country;
+      // Only the title right before the name counts, and it must hold every title word of the
+      // description: in "the German Chancellor and President Vladimir Putin" the Chancellor is
+      // someone else, and "Prime Minister Vladimir Putin" is no "defence minister".
+      std::vector<std::string> run;
+      bool same_country = !country;
       for (std::size_t t = mention.first_token; t-- > sentence_begin && mention.first_token - t <= 4;) {
-        has_head = has_head || text::ascii_lower(word(t)) == head;
-        same_country = same_country || gazetteer_.country_of_demonym(word(t)) == country;
+        const auto demonym = gazetteer_.country_of_demonym(word(t));
+        if (!demonym && !titles.is_title_word(word(t)) && word(t) != "and") break;
+        // The head of another title ("Deputy" may be either: a rank here).
+        if (titles.is_head(word(t)) && !run.empty() &&
+            !text::is_one_of(text::ascii_lower(word(t)), kOtherRanks))
+          break;
+        if (!demonym) run.push_back(text::ascii_lower(word(t)));
+        same_country = same_country || demonym == country;
       }
-      if (has_head && same_country) return entity;
+      const auto in = [](const std::vector<std::string>& words, std::string_view w) {
+        return std::find(words.begin(), words.end(), w) != words.end();
+      };
+      // A Deputy Prime Minister is no "Prime Minister", a shadow secretary no "secretary".
+      const bool holds_title = std::all_of(title_words.begin(), title_words.end(),
+                                           [&](const std::string& w) { return in(run, w); }) &&
+                               std::none_of(run.begin(), run.end(), [&](const std::string& w) {
+                                 return text::is_one_of(w, kOtherRanks) && !in(title_words, w);
+                               });
+      if (holds_title && same_country) return entity;
     }
     return std::nullopt;
   }
