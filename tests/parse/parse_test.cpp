@@ -250,6 +250,32 @@ TEST_CASE("a row table scores features as the compact perceptron it is made from
   }
 }
 
+TEST_CASE("a row table adds rows of one class, of every class and of the last class", "[parse]") {
+  // Five classes, so rows live in the entry array and each ends at its marked entry; a model of
+  // three classes keeps them inline. A table made from no model adds nothing.
+  for (const std::uint32_t classes : {5u, 3u}) {
+    std::vector<float> weights(3 * classes, 0.0f);
+    weights[0] = 1.0f;  // row 0: class 0 only
+    for (std::uint32_t c = 0; c < classes; ++c) weights[classes + c] = 2.0f + static_cast<float>(c);  // row 1
+    weights[2 * classes + classes - 1] = 7.0f;  // row 2: the last class only
+    const newsgraph::learn::Perceptron dense(classes, {11, 22, 33}, weights);
+    const auto compact = newsgraph::learn::CompactPerceptron::quantise(dense, 0.0f);
+    const newsgraph::parse::RowTable table(compact);
+    const std::vector<std::uint64_t> features = {33, 44, 11, 22, 22};  // 44 is unknown
+    std::vector<std::int32_t> units(classes, 0);
+    table.add_units(features, units.data());
+    for (std::uint32_t c = 0; c < classes; ++c) {
+      const float expected =
+          (c == 0 ? 1.0f : 0.0f) + 2.0f * (2.0f + static_cast<float>(c)) + (c == classes - 1 ? 7.0f : 0.0f);
+      CHECK(static_cast<float>(units[c]) * table.scale() == Approx(expected).margin(1e-3));
+    }
+  }
+  std::int32_t untouched = 5;
+  const std::vector<std::uint64_t> some = {1, 2, 3};
+  newsgraph::parse::RowTable().add_units(some, &untouched);
+  CHECK(untouched == 5);
+}
+
 TEST_CASE("the subjects of a verb include those of the verb it is joined to", "[parse]") {
   // "Putin and Blair smiled and said it worked ." — "said" is joined to "smiled" and shares its
   // subjects; "worked" has a subject of its own.

@@ -71,9 +71,11 @@ TEST_CASE("a state's abbreviation keeps its period and ends a sentence before a 
                                                         "Police", "left", "."});
   CHECK(sentences_of(document) == std::vector<std::string>{"Fresno, Calif., police came.",
                                                            "They live in Fresno, Calif.", "Police left."});
-  // Only after a city's comma: elsewhere the word is a word.
+  // Only after a city's comma on the same line: elsewhere the word is a word.
   CHECK(tokens_of(document_of("They sang at Midnight Mass.")) ==
         std::vector<std::string>{"They", "sang", "at", "Midnight", "Mass", "."});
+  CHECK(tokens_of(document_of("We sold pears,\nMass. General said.")) ==
+        std::vector<std::string>{"We", "sold", "pears", ",", "Mass", ".", "General", "said", "."});
 }
 
 TEST_CASE("closing quotation marks stay with their sentence", "[text]") {

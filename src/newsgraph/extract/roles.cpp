@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "newsgraph/lexicon/lexicon.hpp"
+#include "newsgraph/resolve/gazetteer.hpp"
 
 namespace newsgraph::extract {
 namespace {
@@ -69,25 +70,39 @@ class RoleFinder {
     return entity;
   }
 
-  // "Tulsa, Okla., police officer": a place, then its state or country set off by commas, ends
-  // just before `end`; the first place is the owner. After a preposition the places end an opening
+  // "Tulsa, Okla., police officer": a city, then its state or country set off by commas, ends just
+  // before `end`; the city is the owner. After a preposition the places end an opening
   // phrase instead ("At Annapolis, Md., Admiral Harris trained").
   std::optional<std::size_t> city_before_its_region(std::size_t end, std::size_t floor,
                                                     std::size_t& begin) const {
-    if (end < floor + 5 || words_[end - 1] != ",") return std::nullopt;
+    if (end < floor + 4 || words_[end - 1] != ",") return std::nullopt;
     std::size_t region_end = end - 1;
     if (words_[region_end - 1] == ".") --region_end;  // the period of "Okla."
     const std::size_t region = mention_end_[region_end];
     if (region == kNone || region == kDemonym || !is_place(entity_at_[region_end - 1])) return std::nullopt;
+    if (tagging_.mentions[region].first_token <= floor + 1) return std::nullopt;
     const std::size_t comma = tagging_.mentions[region].first_token - 1;
-    if (comma <= floor || words_[comma] != "," || mention_end_[comma] == kNone ||
-        mention_end_[comma] == kDemonym || !is_place(entity_at_[comma - 1]))
+    if (words_[comma] != "," || mention_end_[comma] == kNone || mention_end_[comma] == kDemonym ||
+        !is_place(entity_at_[comma - 1]) || !lies_in(entity_at_[comma - 1], entity_at_[region_end - 1]))
       return std::nullopt;
     const std::size_t city = tagging_.mentions[mention_end_[comma]].first_token;
     if (city > floor && (tagging_.pos[city - 1] == "IN" || tagging_.pos[city - 1] == "TO"))
       return std::nullopt;
     begin = city;
     return entity_at_[comma - 1];
+  }
+
+  // `region` is a state or country and `city` no state or country, and no city the gazetteer places
+  // elsewhere ("Tulsa" and "Oklahoma"; not "Germany" and "France"). Towns the gazetteer does not
+  // know, or knows in several countries, pass.
+  bool lies_in(std::size_t city, std::size_t region) const {
+    const resolve::Gazetteer& gazetteer = resolve::Gazetteer::embedded();
+    const auto area = gazetteer.find_place(entities_.entities[region].name);
+    if (!area || area->kind == resolve::PlaceKind::City) return false;
+    const std::string& country = area->kind == resolve::PlaceKind::Country ? area->canonical : area->country;
+    const auto town = gazetteer.find_place(entities_.entities[city].name);
+    if (!town) return true;
+    return town->kind == resolve::PlaceKind::City && (town->country.empty() || town->country == country);
   }
 
   bool is_place(std::size_t entity) const {

@@ -34,10 +34,11 @@ RowTable::RowTable(const learn::CompactPerceptron& model)
   for (std::uint32_t row = 0; row < keys.size(); ++row) {
     const auto classes = model.row_classes(row);
     const auto units = model.row_units(row);
+    if (classes.empty()) continue;  // a feature without weights adds nothing: leave it out
     const auto begin = static_cast<std::uint32_t>(entries_.size());
     for (std::size_t k = 0; k < classes.size(); ++k)
       entries_.push_back(std::uint32_t{classes[k]} << 16 | static_cast<std::uint16_t>(units[k]));
-    entries_.back() |= kLastEntry;  // a kept feature has at least one weight
+    entries_.back() |= kLastEntry;
     const std::uint32_t fingerprint = fingerprint32(keys[row]);
     slots_[probe(slots_.data(), fingerprint, home(keys[row]))] = {fingerprint, begin};
   }
@@ -62,6 +63,7 @@ void RowTable::add_inline_units(std::span<const std::uint64_t> features, std::in
 }
 
 void RowTable::add_units(std::span<const std::uint64_t> features, std::int32_t* units) const {
+  if (class_count_ == 0) return;  // a table made from no model
   if (!inline_slots_.empty()) return add_inline_units(features, units);
   constexpr std::size_t kBatch = 64;
   std::size_t at[kBatch];

@@ -488,12 +488,12 @@ class DocumentTagger {
       } else if (const std::size_t party_end = party_before_titles(begin, end); party_end != begin) {
         add(sentence, EntityType::Organization, begin, party_end);  // "Labour MPs"
       } else if (end - begin == 1) {
-        // "French", or a country's short name used as its adjective before a noun, which stands for
-        // its country as "French" does ("Saudi Foreign Minister"); not before other words ("a deal
-        // with Emirates to sponsor" names the airline).
+        // "French", or a country's short name used as its adjective before a noun or an adjective
+        // of its sentence, which stands for its country as "French" does ("Saudi Foreign Minister");
+        // not before other words ("a deal with Emirates to sponsor" names the airline).
         const auto place = gazetteer_.find_place(name);
-        const bool before_noun =
-            end < words_.size() && (result_.pos[end].starts_with("NN") || result_.pos[end].starts_with("JJ"));
+        const bool before_noun = end < segments_.sentences[sentence].end_token &&
+                                 (result_.pos[end].starts_with("NN") || result_.pos[end].starts_with("JJ"));
         if (!gazetteer_.country_of_demonym(name) && before_noun && place &&
             place->kind == resolve::PlaceKind::Country)
           result_.demonyms.push_back(DemonymMention{begin, place->canonical, segments_.tokens[begin].span});

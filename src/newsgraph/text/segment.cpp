@@ -24,8 +24,9 @@ constexpr std::array kAbbreviations = {
 
 // States of the United States as written after a city and its comma ("Tulsa, Okla., police"),
 // where they keep their period ("Midnight Mass." is no state); that period still ends a sentence
-// where a period of its own would ("in Tulsa, Okla. Police said").
-// The dotted ones ("N.C.") are dotted initials; see resolve/region_abbreviations.tsv for the states.
+// where a period of its own would ("in Tulsa, Okla. Police said"). The dotted ones ("N.C.") are
+// dotted initials and end one only before a sentence opener, as "U.S." does, and "Del." is
+// Delegate's (kAbbreviations); resolve/region_abbreviations.tsv gives the states.
 constexpr std::array kStateAbbreviations = {
     "Ala"sv, "Ariz"sv, "Ark"sv, "Calif"sv, "Colo"sv, "Conn"sv, "Fla"sv,  "Ill"sv, "Ind"sv,  "Kan"sv,
     "Ky"sv,  "La"sv,   "Md"sv,  "Mass"sv,  "Mich"sv, "Minn"sv, "Miss"sv, "Mo"sv,  "Mont"sv, "Neb"sv,
@@ -181,9 +182,14 @@ class ChunkTokenizer {
            (!rest.empty() && rest[0] >= '0' && rest[0] <= '9');
   }
 
+  // The stem (a view into text_) is a state's and comes right after a comma on the same line.
   bool state_after_comma(std::string_view stem) const {
-    return text::is_one_of(stem, kStateAbbreviations) && !out_.empty() &&
-           slice(text_, out_.back().span) == ",";
+    if (!text::is_one_of(stem, kStateAbbreviations) || out_.empty() || slice(text_, out_.back().span) != ",")
+      return false;
+    const std::size_t comma_end = out_.back().span.end;
+    const auto stem_begin = static_cast<std::size_t>(stem.data() - text_.data());
+    return comma_end <= stem_begin &&
+           text_.substr(comma_end, stem_begin - comma_end).find('\n') == std::string_view::npos;
   }
 
   std::string_view text_;
