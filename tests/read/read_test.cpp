@@ -34,6 +34,20 @@ TEST_CASE("a dateline with a year dates the article; --date fills in for one wit
   CHECK_FALSE(undated.dateline_span);
 }
 
+TEST_CASE("a dateline may give the city's state after it", "[read]") {
+  const auto orlando = newsgraph::read::read_text_article(
+      "ORLANDO, Fla. (Reuters) - President Barack Obama met survivors.", "a", "a.txt", {});
+  CHECK(orlando.dateline == "Orlando");
+  CHECK(orlando.source == "Reuters");
+  REQUIRE(orlando.dateline_span);
+  CHECK(newsgraph::slice(orlando.text, *orlando.dateline_span) == "ORLANDO, Fla. (Reuters) -");
+  const auto cambridge = newsgraph::read::read_text_article(
+      "CAMBRIDGE, Mass., Dec. 11, 2015 (UPI) \u2014 Young voters gathered.", "b", "b.txt", {});
+  CHECK(cambridge.dateline == "Cambridge");
+  CHECK(cambridge.date == "2015-12-11");
+  CHECK(cambridge.source == "UPI");
+}
+
 TEST_CASE("JSONL records give id, text and the optional fields; null is absent", "[read]") {
   std::istringstream input(
       "{\"id\": \"a\", \"text\": \"One.\", \"date\": \"2011-09-01\", \"source\": \"Itar-Tass\", \"title\": "

@@ -59,7 +59,9 @@ struct Dateline {
 };
 
 // A wire dateline at the head of the text: "MOSCOW, September 1 (Itar-Tass) —",
-// "WASHINGTON, Aug. 12, 2011 (Reuters) -", "LONDON (AP) --", "ST. PETERSBURG, July 3 —".
+// "WASHINGTON, Aug. 12, 2011 (Reuters) -", "LONDON (AP) --", "ST. PETERSBURG, July 3 —", and with
+// an abbreviated state after the city, "ORLANDO, Fla. (Reuters) -", "CAMBRIDGE, Mass., Dec. 11 (UPI) —"
+// (the place is the city's).
 // A dateline on a line of its own, date first: "April 18, 2002 19:00 The Kremlin, Moscow" (the
 // form of official news sites such as kremlin.ru).
 std::optional<Dateline> parse_date_first_line(const std::string& text) {
@@ -81,23 +83,23 @@ std::optional<Dateline> parse_date_first_line(const std::string& text) {
 
 std::optional<Dateline> parse_dateline(const std::string& text) {
   if (auto dateline = parse_date_first_line(text)) return dateline;
-  static const std::regex pattern(
-      R"(^\s*([A-Z][A-Z.'\- ]*[A-Z.])(?:\s*,\s*([A-Z][a-z]+\.?)\s+(\d{1,2})(?:\s*,\s*(\d{4}))?)?)"
-      R"((?:\s*\(([^()\n]{2,40})\))?\s*(?:—|–|--|-)\s*)");
+  static const std::regex pattern(R"(^\s*([A-Z][A-Z.'\- ]*[A-Z.])(?:\s*,\s*([A-Z][A-Za-z.]{0,4}\.))?)"
+                                  R"((?:\s*,\s*([A-Z][a-z]+\.?)\s+(\d{1,2})(?:\s*,\s*(\d{4}))?)?)"
+                                  R"((?:\s*\(([^()\n]{2,40})\))?\s*(?:—|–|--|-)\s*)");
   std::smatch match;
   const std::string head = text.substr(0, 200);
   if (!std::regex_search(head, match, pattern)) return std::nullopt;
   Dateline dateline;
   // A place alone before a dash could be an all-capital headline word; demand a date or a source.
-  if (!match[2].matched && !match[5].matched) return std::nullopt;
-  if (match[2].matched) {
-    dateline.month = month_number(match[2].str());
+  if (!match[3].matched && !match[6].matched) return std::nullopt;
+  if (match[3].matched) {
+    dateline.month = month_number(match[3].str());
     if (dateline.month == 0) return std::nullopt;
-    dateline.day = std::stoi(match[3].str());
-    if (match[4].matched) dateline.year = std::stoi(match[4].str());
+    dateline.day = std::stoi(match[4].str());
+    if (match[5].matched) dateline.year = std::stoi(match[5].str());
   }
   dateline.place = title_case(match[1].str());
-  if (match[5].matched) dateline.source = match[5].str();
+  if (match[6].matched) dateline.source = match[6].str();
   const std::size_t begin = static_cast<std::size_t>(match.position(1));
   std::size_t end = static_cast<std::size_t>(match.position(0) + match.length(0));
   while (end > begin && std::isspace(static_cast<unsigned char>(text[end - 1]))) --end;
