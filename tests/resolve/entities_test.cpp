@@ -154,6 +154,15 @@ TEST_CASE("a pronoun stands for a person of its own sentence, else the latest su
         std::vector<std::string>{"he"});
 }
 
+TEST_CASE("a subject after an opening phrase set off by a comma opens its sentence for pronouns",
+          "[resolve][entities]") {
+  const Analysis analysis = analysed(
+      "John Smith met reporters in Leeds on Monday. On Tuesday, Peter Jones spoke to the council about "
+      "the budget and Mary Brown. He said the plan was sound.");
+  CHECK(references_of(analysis, entity_named(analysis, "Peter Jones")) == std::vector<std::string>{"He"});
+  CHECK(references_of(analysis, entity_named(analysis, "John Smith")).empty());
+}
+
 TEST_CASE("a pronoun stands for the person named last, outside quotations", "[resolve][entities]") {
   const Analysis analysis =
       analysed("Sergei Lavrov arrived in Geneva on Monday. He met students at the university.");

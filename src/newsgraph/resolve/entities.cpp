@@ -366,10 +366,18 @@ class Resolver {
   }
 
   // The mention is the first name of its sentence, titles, forms of address and other capitalised
-  // words aside ("NATO Secretary-General Anders Fogh Rasmussen said").
+  // words aside ("NATO Secretary-General Anders Fogh Rasmussen said"), or of what follows an opening
+  // phrase set off by a comma ("On Tuesday, Peter Jones said").
   bool opens_sentence(const tag::Mention& mention) const {
     const lexicon::Titles& titles = lexicon::Titles::embedded();
-    for (std::size_t t = segments_.sentences[mention.sentence].first_token; t < mention.first_token; ++t) {
+    std::size_t first = segments_.sentences[mention.sentence].first_token;
+    // An opening phrase set off by a comma comes first ("On Tuesday, Clinton said").
+    for (std::size_t t = first; t < mention.first_token; ++t)
+      if (word(t) == ",") {
+        first = t + 1;
+        break;
+      }
+    for (std::size_t t = first; t < mention.first_token; ++t) {
       const std::string_view w = word(t);
       if (!titles.is_title_word(w) && w != "the" && w != "The" && !text::starts_with_capital_or_digit(w))
         return false;
