@@ -46,6 +46,8 @@ TEST_CASE("a dateline may give the city's state after it", "[read]") {
   CHECK(cambridge.dateline == "Cambridge");
   CHECK(cambridge.date == "2015-12-11");
   CHECK(cambridge.source == "UPI");
+  // Only a state: "Inc." is none.
+  CHECK_FALSE(newsgraph::read::read_text_article("NASA, Inc. (AP) - Text.", "c", "c.txt", {}).dateline_span);
 }
 
 TEST_CASE("JSONL records give id, text and the optional fields; null is absent", "[read]") {

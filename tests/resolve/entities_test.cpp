@@ -134,6 +134,14 @@ TEST_CASE("a description stands only for a person whose own title holds all its 
   CHECK(references_of(analysis, entity_named(analysis, "Vladimir Putin")).empty());
   CHECK(references_of(analysis, entity_named(analysis, "Tony Blair")) ==
         std::vector<std::string>{"The minister", "The Prime Minister"});
+  // A title of two heads, or with "of", is one title.
+  const Analysis two_heads = analysed(
+      "Attorney General John Ashcroft spoke on Monday. The Attorney General said the law was clear. "
+      "Secretary of State Colin Powell arrived later. The Secretary said little.");
+  CHECK(references_of(two_heads, entity_named(two_heads, "John Ashcroft")) ==
+        std::vector<std::string>{"The Attorney General"});
+  CHECK(references_of(two_heads, entity_named(two_heads, "Colin Powell")) ==
+        std::vector<std::string>{"The Secretary"});
 }
 
 TEST_CASE("a description in apposition stands for the person before it", "[resolve][entities]") {

@@ -15,6 +15,7 @@
 
 #include "newsgraph/error.hpp"
 #include "newsgraph/text/utf8.hpp"
+#include "newsgraph/text/words.hpp"
 
 namespace newsgraph::read {
 namespace {
@@ -92,6 +93,9 @@ std::optional<Dateline> parse_dateline(const std::string& text) {
   Dateline dateline;
   // A place alone before a dash could be an all-capital headline word; demand a date or a source.
   if (!match[3].matched && !match[6].matched) return std::nullopt;
+  // "NASA, Inc. (AP) -" is no dateline: the word after the city must be a state.
+  if (match[2].matched && !text::is_state_abbreviation(match[2].str().substr(0, match[2].length() - 1)))
+    return std::nullopt;
   if (match[3].matched) {
     dateline.month = month_number(match[3].str());
     if (dateline.month == 0) return std::nullopt;

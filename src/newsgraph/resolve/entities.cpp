@@ -293,11 +293,10 @@ class Resolver {
       bool same_country = !country;
       for (std::size_t t = mention.first_token; t-- > sentence_begin && mention.first_token - t <= 4;) {
         const auto demonym = gazetteer_.country_of_demonym(word(t));
-        if (!demonym && !titles.is_title_word(word(t)) && word(t) != "and") break;
-        // The head of another title ("Deputy" may be either: a rank here).
-        if (titles.is_head(word(t)) && !run.empty() &&
-            !text::is_one_of(text::ascii_lower(word(t)), kOtherRanks))
-          break;
+        if (!demonym && !titles.is_title_word(word(t)) && word(t) != "and" && word(t) != "of") break;
+        // The head of another title joined by "and"; a title may hold two heads ("Attorney General")
+        // and "of" ("Secretary of State").
+        if (titles.is_head(word(t)) && !run.empty() && run.back() == "and") break;
         if (!demonym) run.push_back(text::ascii_lower(word(t)));
         same_country = same_country || demonym == country;
       }
@@ -371,7 +370,9 @@ class Resolver {
   bool opens_sentence(const tag::Mention& mention) const {
     const lexicon::Titles& titles = lexicon::Titles::embedded();
     std::size_t first = segments_.sentences[mention.sentence].first_token;
-    // An opening phrase set off by a comma comes first ("On Tuesday, Clinton said").
+    // An opening phrase set off by a comma comes first ("On Tuesday, Clinton said"). A name before
+    // that comma ("Peter Jones, John Smith's lawyer, arrived") is not taken to open the sentence
+    // instead: tried, it chose worse speakers on the BBC and PolNeAR corpora than it mended.
     for (std::size_t t = first; t < mention.first_token; ++t)
       if (word(t) == ",") {
         first = t + 1;

@@ -22,16 +22,6 @@ constexpr std::array kAbbreviations = {
     "Nos"sv,  "vs"sv,   "Mt"sv,   "Ft"sv,     "Ave"sv,  "Jr"sv,  "Sr"sv,  "Co"sv,     "Corp"sv,
     "Inc"sv,  "Ltd"sv,  "Bros"sv, "approx"sv, "e.g"sv,  "i.e"sv, "etc"sv, "Messrs"sv, "Mme"sv};
 
-// States of the United States as written after a city and its comma ("Tulsa, Okla., police"),
-// where they keep their period ("Midnight Mass." is no state); that period still ends a sentence
-// where a period of its own would ("in Tulsa, Okla. Police said"). The dotted ones ("N.C.") are
-// dotted initials and end one only before a sentence opener, as "U.S." does, and "Del." is
-// Delegate's (kAbbreviations); resolve/region_abbreviations.tsv gives the states.
-constexpr std::array kStateAbbreviations = {
-    "Ala"sv, "Ariz"sv, "Ark"sv, "Calif"sv, "Colo"sv, "Conn"sv, "Fla"sv,  "Ill"sv, "Ind"sv,  "Kan"sv,
-    "Ky"sv,  "La"sv,   "Md"sv,  "Mass"sv,  "Mich"sv, "Minn"sv, "Miss"sv, "Mo"sv,  "Mont"sv, "Neb"sv,
-    "Nev"sv, "Okla"sv, "Ore"sv, "Pa"sv,    "Tenn"sv, "Va"sv,   "Vt"sv,   "Wis"sv, "Wyo"sv};
-
 // Abbreviations that may also close a sentence ("... by the U.S. The next day ..."): they end one
 // only before a word that typically opens a sentence.
 constexpr std::array kSentenceOpeners = {
@@ -74,6 +64,16 @@ bool is_dotted_initials(std::string_view stem) {
     }
   }
   return run == 1;
+}
+
+// States of the United States as written after a city and its comma ("Tulsa, Okla., police"),
+// where they keep their period ("Midnight Mass." is no state); that period still ends a sentence
+// where a period of its own would ("in Tulsa, Okla. Police said"). The dotted ones ("N.C.") are
+// dotted initials and end one only before a sentence opener, as "U.S." does; "Del." is Delegate's
+// (kAbbreviations) and never ends one.
+bool is_dotless_state(std::string_view stem) {
+  return stem.find('.') == std::string_view::npos && is_state_abbreviation(stem) &&
+         !text::is_one_of(stem, kAbbreviations);
 }
 
 // Splits one whitespace-free chunk [begin, end) of text into tokens appended to out.
@@ -184,8 +184,7 @@ class ChunkTokenizer {
 
   // The stem (a view into text_) is a state's and comes right after a comma on the same line.
   bool state_after_comma(std::string_view stem) const {
-    if (!text::is_one_of(stem, kStateAbbreviations) || out_.empty() || slice(text_, out_.back().span) != ",")
-      return false;
+    if (!is_dotless_state(stem) || out_.empty() || slice(text_, out_.back().span) != ",") return false;
     const std::size_t comma_end = out_.back().span.end;
     const auto stem_begin = static_cast<std::size_t>(stem.data() - text_.data());
     return comma_end <= stem_begin &&
@@ -258,7 +257,7 @@ void split_sentences(std::string_view text, const std::vector<Token>& tokens, st
       // An abbreviation kept whole ends a sentence only before a typical sentence opener.
       const std::string_view stem = token.substr(0, token.size() - 1);
       const std::string_view next = slice(text, tokens[i + 1].span);
-      if (text::is_one_of(stem, kStateAbbreviations))
+      if (is_dotless_state(stem))
         ends = true;  // as a period of its own would, before what opens a sentence (below)
       else
         ends = !text::is_one_of(stem, kAbbreviations) && stem.find('.') != std::string_view::npos &&

@@ -19,4 +19,13 @@ std::vector<bool> sentences_with_word(std::string_view text, const Segments& seg
   return found;
 }
 
+bool is_state_abbreviation(std::string_view stem) {
+  static constexpr std::array<std::string_view, 40> kStates = {
+      "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del",  "Fla",  "Ill",  "Ind",
+      "Kan", "Ky",   "La",  "Md",    "Mass", "Mich", "Minn", "Miss", "Mo",   "Mont",
+      "N.C", "N.D",  "N.H", "N.J",   "N.M",  "N.Y",  "Neb",  "Nev",  "Okla", "Ore",
+      "Pa",  "R.I",  "S.C", "S.D",   "Tenn", "Va",   "Vt",   "W.Va", "Wis",  "Wyo"};
+  return is_one_of(stem, kStates);
+}
+
 }  // namespace newsgraph::text
