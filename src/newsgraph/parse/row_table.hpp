@@ -71,7 +71,7 @@ class RowTable {
   void prefetch_homes(const std::uint64_t* batch, std::size_t count, const SlotType* slots,
                       std::size_t* at) const {
     for (std::size_t j = 0; j < count; ++j) {
-      at[j] = home(batch[j]) & mask_;
+      at[j] = home(batch[j]);
       __builtin_prefetch(slots + at[j]);
     }
   }
@@ -87,7 +87,7 @@ class RowTable {
   std::size_t feature_count_ = 0;
   std::vector<Slot> slots_ = std::vector<Slot>(1);
   std::size_t mask_ = 0;
-  unsigned shift_ = 63;  // with mask_ 0 and one empty slot until a model is laid out
+  unsigned shift_ = 63;  // a defined shift until a model is laid out (add_units never probes then)
   std::vector<std::uint32_t> entries_ = std::vector<std::uint32_t>(1, kLastEntry);  // [0]: the empty row
   std::vector<InlineSlot> inline_slots_;  // instead of slots_ and entries_ for few classes
 };

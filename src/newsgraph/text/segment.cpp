@@ -256,12 +256,10 @@ void split_sentences(std::string_view text, const std::vector<Token>& tokens, st
     if (!ends && token.size() > 1 && token.back() == '.' && i + 1 < end) {
       // An abbreviation kept whole ends a sentence only before a typical sentence opener.
       const std::string_view stem = token.substr(0, token.size() - 1);
-      const std::string_view next = slice(text, tokens[i + 1].span);
-      if (is_dotless_state(stem))
-        ends = true;  // as a period of its own would, before what opens a sentence (below)
-      else
-        ends = !text::is_one_of(stem, kAbbreviations) && stem.find('.') != std::string_view::npos &&
-               text::is_one_of(next, kSentenceOpeners);
+      // A state's period ends one as a period of its own would, before what opens a sentence (below).
+      ends = is_dotless_state(stem) ||
+             (!text::is_one_of(stem, kAbbreviations) && stem.find('.') != std::string_view::npos &&
+              text::is_one_of(slice(text, tokens[i + 1].span), kSentenceOpeners));
     }
     if (!ends) continue;
     std::size_t stop = i + 1;

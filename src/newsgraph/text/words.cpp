@@ -1,5 +1,7 @@
 #include "newsgraph/text/words.hpp"
 
+#include "newsgraph/embedded.hpp"
+
 namespace newsgraph::text {
 
 std::string ascii_lower(std::string_view word) {
@@ -20,12 +22,22 @@ std::vector<bool> sentences_with_word(std::string_view text, const Segments& seg
 }
 
 bool is_state_abbreviation(std::string_view stem) {
-  static constexpr std::array<std::string_view, 40> kStates = {
-      "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del",  "Fla",  "Ill",  "Ind",
-      "Kan", "Ky",   "La",  "Md",    "Mass", "Mich", "Minn", "Miss", "Mo",   "Mont",
-      "N.C", "N.D",  "N.H", "N.J",   "N.M",  "N.Y",  "Neb",  "Nev",  "Okla", "Ore",
-      "Pa",  "R.I",  "S.C", "S.D",   "Tenn", "Va",   "Vt",   "W.Va", "Wis",  "Wyo"};
-  return is_one_of(stem, kStates);
+  // The first column of the region lexicon the gazetteer reads, each without its last period.
+  static const std::vector<std::string_view> states = [] {
+    std::vector<std::string_view> found;
+    std::string_view rest = require_embedded("resolve/region_abbreviations.tsv");
+    while (!rest.empty()) {
+      const std::size_t newline = rest.find('\n');
+      const std::string_view line = rest.substr(0, newline);
+      rest.remove_prefix(newline == std::string_view::npos ? rest.size() : newline + 1);
+      if (line.empty() || line.front() == '#') continue;
+      std::string_view abbreviation = line.substr(0, line.find('\t'));
+      if (abbreviation.ends_with('.')) abbreviation.remove_suffix(1);
+      found.push_back(abbreviation);
+    }
+    return found;
+  }();
+  return std::find(states.begin(), states.end(), stem) != states.end();
 }
 
 }  // namespace newsgraph::text

@@ -24,8 +24,8 @@ bool is_one_of(std::string_view word, const std::array<std::string_view, N>& wor
 }
 
 // The abbreviations of the states of the United States that news writes after a city, without
-// their last period: "Okla" of "Okla.", "N.C" of "N.C."; resolve/region_abbreviations.tsv names
-// each one's state. ("Del." is also Delegate's, and "Ga." and "Wash." are left out.)
+// their last period: "Okla" of "Okla.", "N.C" of "N.C.", as resolve/region_abbreviations.tsv
+// lists them with their states.
 bool is_state_abbreviation(std::string_view stem);
 
 // One flag per sentence: whether one of its tokens, in ASCII lower case, is a word `wanted` accepts.
